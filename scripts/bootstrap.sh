@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Set up everything `make e2e` and `make test` need; each step is skipped when already done.
+#
+#   1. Debian packages: chromium (Playwright drives /usr/bin/chromium; `playwright install`
+#      cannot download browsers here) and fonts-nanum (Korean glyphs in screenshots).
+#   2. .venv with the project installed editable with dev extras, redone when pyproject.toml changes.
+#   3. node_modules with the pinned Allure 3 report tool, redone when package-lock.json changes.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+log() { printf 'bootstrap: %s\n' "$*"; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+stamp_of() {
+    sha256sum "$@" | sha256sum | cut -d' ' -f1
+}
+
+apt_install() {
+    export DEBIAN_FRONTEND=noninteractive
+    # The package lists may be missing (fresh image) or stale (404s); refresh them only then.
+    if ! as_root apt-get install -y --no-install-recommends "$@"; then
+        log "apt-get install failed; refreshing package lists and retrying"
+        as_root apt-get update
+        as_root apt-get install -y --no-install-recommends "$@"
+    fi
+}
+
+system_packages() {
+    local wanted=()
+    [ -x /usr/bin/chromium ] || wanted+=(chromium)
+    [ -e /usr/share/fonts/truetype/nanum/NanumGothic.ttf ] || wanted+=(fonts-nanum)
+    # Debian ships venv's ensurepip separately from python3.
+    python3 -c 'import ensurepip, venv' 2>/dev/null || wanted+=(python3-venv)
+    command -v npm >/dev/null || wanted+=(nodejs npm)
+    if [ "${#wanted[@]}" -gt 0 ]; then
+        log "installing Debian packages: ${wanted[*]}"
+        apt_install "${wanted[@]}"
+    fi
+}
+
+python_env() {
+    local stamp_file=.venv/.kb-setup-stamp
+    local want
+    want="$(stamp_of pyproject.toml)"
+    if [ -x .venv/bin/python ] && [ "$(cat "$stamp_file" 2>/dev/null)" = "$want" ]; then
+        return
+    fi
+    if ! .venv/bin/python -c '' 2>/dev/null; then
+        log "creating .venv"
+        rm -rf .venv
+        python3 -m venv .venv
+    fi
+    log "installing the project into .venv (pyproject.toml changed or first run)"
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-input -e '.[dev]'
+    printf '%s\n' "$want" >"$stamp_file"
+}
+
+node_env() {
+    local stamp_file=node_modules/.kb-setup-stamp
+    local want
+    want="$(stamp_of package-lock.json)"
+    if [ -x node_modules/.bin/allure ] && [ "$(cat "$stamp_file" 2>/dev/null)" = "$want" ]; then
+        return
+    fi
+    log "installing the Allure report tool (npm ci)"
+    npm ci --no-audit --no-fund --loglevel=error
+    printf '%s\n' "$want" >"$stamp_file"
+}
+
+system_packages
+python_env
+node_env

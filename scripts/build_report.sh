@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Build the single-file HTML report from reports/allure-results with Allure 3 (settings in allurerc.mjs).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+report_dir=reports/allure-report
+
+# Allure 3 neither empties its output folder nor flattens it when stale files are there.
+rm -rf "$report_dir"
+started_ns=$(date +%s%N)
+node_modules/.bin/allure generate --config allurerc.mjs
+elapsed_ms=$(( ($(date +%s%N) - started_ns) / 1000000 ))
+
+if [ ! -s "$report_dir/index.html" ]; then
+    echo "report: Allure finished but wrote no $report_dir/index.html" >&2
+    exit 1
+fi
+printf 'report: file://%s/%s/index.html (generated in %d.%03d s)\n' \
+    "$PWD" "$report_dir" $((elapsed_ms / 1000)) $((elapsed_ms % 1000))
