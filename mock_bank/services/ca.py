@@ -1,0 +1,314 @@
+"""The mock bank's certificate authority: a root, an issuing CA and KB국민인증서 client certificates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKeyTypes
+from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.x509.verification import PolicyBuilder, Store, VerificationError
+
+ROOT_YEARS = 20
+ISSUING_YEARS = 10
+LEAF_YEARS = 3
+CUSTOMER_URI_PREFIX = "urn:kbstar:customer:"
+BANK_NAME = "KB국민은행"
+PERSONAL_UNIT = "개인"
+# WebCrypto's ECDSA output is IEEE P1363: r and s as fixed-width big-endian integers, 32 bytes each on P-256.
+_P256_COORDINATE_BYTES = 32
+_P1363_SIGNATURE_BYTES = 2 * _P256_COORDINATE_BYTES
+
+
+class RejectReason(StrEnum):
+    """Why a key, certificate or signature was refused; the web layer words these in Korean."""
+
+    BAD_SIGNATURE = "bad_signature"
+    UNTRUSTED_CHAIN = "untrusted_chain"
+    EXPIRED = "expired"
+    NOT_YET_VALID = "not_yet_valid"
+    WRONG_KEY = "wrong_key"
+    MALFORMED_KEY = "malformed_key"
+
+
+class CertificateRejected(Exception):
+    """A key, certificate or signature failed a check; `reason` says which."""
+
+    def __init__(self, reason: RejectReason, detail: str = "") -> None:
+        super().__init__(f"{reason.value}: {detail}" if detail else reason.value)
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class CaMaterial:
+    """Everything needed to rebuild the same CA in another process: PKCS#8 keys and certificates, PEM."""
+
+    root_key_pem: str
+    root_cert_pem: str
+    issuing_key_pem: str
+    issuing_cert_pem: str
+
+
+@dataclass(frozen=True)
+class Holder:
+    """The customer a client certificate is issued to."""
+
+    name: str
+    customer_id: str
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise ValueError("holder name must not be blank")
+        # The id becomes part of a URN; whitespace would make the SAN URI invalid.
+        if not self.customer_id or any(ch.isspace() for ch in self.customer_id):
+            raise ValueError(f"customer id must be non-empty without whitespace: {self.customer_id!r}")
+
+
+def add_calendar_years(moment: datetime, years: int) -> datetime:
+    """Same date and time `years` later; 29 February becomes 28 February in a common year."""
+    try:
+        return moment.replace(year=moment.year + years)
+    except ValueError:
+        return moment.replace(year=moment.year + years, day=28)
+
+
+def _as_utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"time must be timezone-aware: {moment!r}")
+    return moment.astimezone(UTC)
+
+
+def _validity(now: datetime, years: int) -> tuple[datetime, datetime]:
+    # X.509 times carry whole seconds; truncating first makes not_after exactly `years` after not_before.
+    start = _as_utc(now).replace(microsecond=0)
+    return start, add_calendar_years(start, years)
+
+
+def _name(common_name: str, *units: str) -> x509.Name:
+    return x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "KR"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, BANK_NAME),
+            *(x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, unit) for unit in units),
+            x509.NameAttribute(NameOID.COMMON_NAME, common_name),
+        ]
+    )
+
+
+def _key_usage(*, certifies: bool) -> x509.KeyUsage:
+    # CAs only sign certificates and CRLs; customers' keys only sign challenges and transactions.
+    return x509.KeyUsage(
+        digital_signature=not certifies,
+        content_commitment=False,
+        key_encipherment=False,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=certifies,
+        crl_sign=certifies,
+        encipher_only=False,
+        decipher_only=False,
+    )
+
+
+def _load_p256_public_key(public_key_der: bytes) -> ec.EllipticCurvePublicKey:
+    try:
+        key = serialization.load_der_public_key(public_key_der)
+    except (ValueError, UnsupportedAlgorithm) as error:
+        raise CertificateRejected(RejectReason.MALFORMED_KEY, "not a SubjectPublicKeyInfo DER") from error
+    return _require_p256(key)
+
+
+def _require_p256(key: object) -> ec.EllipticCurvePublicKey:
+    if not isinstance(key, ec.EllipticCurvePublicKey) or not isinstance(key.curve, ec.SECP256R1):
+        raise CertificateRejected(RejectReason.MALFORMED_KEY, f"expected an EC P-256 key, got {key!r}")
+    return key
+
+
+def _load_ca_key(pem: str) -> ec.EllipticCurvePrivateKey:
+    key = serialization.load_pem_private_key(pem.encode("ascii"), password=None)
+    if not isinstance(key, ec.EllipticCurvePrivateKey):
+        raise ValueError("CA keys must be EC private keys")
+    return key
+
+
+def _key_pem(key: ec.EllipticCurvePrivateKey) -> str:
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode("ascii")
+
+
+def _cert_pem(certificate: x509.Certificate) -> str:
+    return certificate.public_bytes(serialization.Encoding.PEM).decode("ascii")
+
+
+def _spki(key: CertificatePublicKeyTypes) -> bytes:
+    return key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+
+
+def _aki(issuer: x509.Certificate) -> x509.AuthorityKeyIdentifier:
+    ski = issuer.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value
+    return x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(ski)
+
+
+def _builder(
+    subject: x509.Name, issuer: x509.Name, key: ec.EllipticCurvePublicKey, now: datetime, years: int
+) -> x509.CertificateBuilder:
+    start, end = _validity(now, years)
+    return (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(issuer)
+        .public_key(key)
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(end)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key), critical=False)
+    )
+
+
+def _ca_builder(
+    subject: x509.Name, issuer: x509.Name, key: ec.EllipticCurvePublicKey, now: datetime, years: int
+) -> x509.CertificateBuilder:
+    # Only the root may have CAs below it; the issuing CA (path length 0) signs customers only.
+    path_length = None if subject == issuer else 0
+    return (
+        _builder(subject, issuer, key, now, years)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=path_length), critical=True)
+        .add_extension(_key_usage(certifies=True), critical=True)
+    )
+
+
+class CertificateAuthority:
+    """A two-level CA (root → issuing CA) that issues and verifies customers' client certificates."""
+
+    def __init__(
+        self,
+        root_key: ec.EllipticCurvePrivateKey,
+        root_certificate: x509.Certificate,
+        issuing_key: ec.EllipticCurvePrivateKey,
+        issuing_certificate: x509.Certificate,
+    ) -> None:
+        if _spki(root_key.public_key()) != _spki(root_certificate.public_key()):
+            raise ValueError("root key does not match the root certificate")
+        if _spki(issuing_key.public_key()) != _spki(issuing_certificate.public_key()):
+            raise ValueError("issuing key does not match the issuing certificate")
+        # Catches material whose issuing CA was signed by some other root before it issues anything.
+        issuing_certificate.verify_directly_issued_by(root_certificate)
+        self._root_key = root_key
+        self._root_certificate = root_certificate
+        self._issuing_key = issuing_key
+        self._issuing_certificate = issuing_certificate
+
+    @classmethod
+    def create(cls, now: datetime) -> CertificateAuthority:
+        root_key = ec.generate_private_key(ec.SECP256R1())
+        root_name = _name("KB국민인증서 Mock Root CA")
+        root_certificate = _ca_builder(root_name, root_name, root_key.public_key(), now, ROOT_YEARS).sign(
+            root_key, hashes.SHA256()
+        )
+        issuing_key = ec.generate_private_key(ec.SECP256R1())
+        issuing_name = _name("KB국민인증서 Mock Issuing CA")
+        issuing_certificate = (
+            _ca_builder(issuing_name, root_name, issuing_key.public_key(), now, ISSUING_YEARS)
+            .add_extension(_aki(root_certificate), critical=False)
+            .sign(root_key, hashes.SHA256())
+        )
+        return cls(root_key, root_certificate, issuing_key, issuing_certificate)
+
+    @classmethod
+    def from_material(cls, material: CaMaterial) -> CertificateAuthority:
+        return cls(
+            _load_ca_key(material.root_key_pem),
+            x509.load_pem_x509_certificate(material.root_cert_pem.encode("ascii")),
+            _load_ca_key(material.issuing_key_pem),
+            x509.load_pem_x509_certificate(material.issuing_cert_pem.encode("ascii")),
+        )
+
+    def material(self) -> CaMaterial:
+        return CaMaterial(
+            root_key_pem=_key_pem(self._root_key),
+            root_cert_pem=_cert_pem(self._root_certificate),
+            issuing_key_pem=_key_pem(self._issuing_key),
+            issuing_cert_pem=_cert_pem(self._issuing_certificate),
+        )
+
+    @property
+    def root_certificate(self) -> x509.Certificate:
+        return self._root_certificate
+
+    @property
+    def issuing_certificate(self) -> x509.Certificate:
+        return self._issuing_certificate
+
+    def chain_pem(self) -> str:
+        """The issuing CA then the root, as a client needs them after its own certificate."""
+        return _cert_pem(self._issuing_certificate) + _cert_pem(self._root_certificate)
+
+    def issue(self, public_key_der: bytes, holder: Holder, now: datetime) -> x509.Certificate:
+        """Issue a client certificate for a WebCrypto 'spki' export of a P-256 key."""
+        public_key = _load_p256_public_key(public_key_der)
+        subject = _name(holder.name, PERSONAL_UNIT)
+        customer_uri = x509.UniformResourceIdentifier(CUSTOMER_URI_PREFIX + holder.customer_id)
+        return (
+            _builder(subject, self._issuing_certificate.subject, public_key, now, LEAF_YEARS)
+            .add_extension(x509.SubjectAlternativeName([customer_uri]), critical=False)
+            .add_extension(_aki(self._issuing_certificate), critical=False)
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .add_extension(_key_usage(certifies=False), critical=True)
+            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.CLIENT_AUTH]), critical=False)
+            .sign(self._issuing_key, hashes.SHA256())
+        )
+
+    def verify(self, certificate: x509.Certificate, at: datetime) -> None:
+        """Raise CertificateRejected unless `certificate` chains to our root and is valid at `at`.
+
+        Revocation is not checked here: the verifier does not read CRLs.
+        """
+        moment = _as_utc(at)
+        start, end = certificate.not_valid_before_utc, certificate.not_valid_after_utc
+        # The verifier reports every failure as one error type; checking dates first keeps the reason exact.
+        if moment < start:
+            raise CertificateRejected(RejectReason.NOT_YET_VALID, f"valid from {start.isoformat()}")
+        if moment > end:
+            raise CertificateRejected(RejectReason.EXPIRED, f"valid until {end.isoformat()}")
+        verifier = PolicyBuilder().store(Store([self._root_certificate])).time(moment).build_client_verifier()
+        try:
+            verifier.verify(certificate, [self._issuing_certificate])
+        except VerificationError as error:
+            raise CertificateRejected(RejectReason.UNTRUSTED_CHAIN, str(error)) from error
+
+
+def _verify_p1363(public_key: ec.EllipticCurvePublicKey, data: bytes, signature: bytes) -> None:
+    if len(signature) != _P1363_SIGNATURE_BYTES:
+        raise CertificateRejected(
+            RejectReason.BAD_SIGNATURE, f"expected {_P1363_SIGNATURE_BYTES} bytes r||s, got {len(signature)}"
+        )
+    r = int.from_bytes(signature[:_P256_COORDINATE_BYTES], "big")
+    s = int.from_bytes(signature[_P256_COORDINATE_BYTES:], "big")
+    try:
+        public_key.verify(encode_dss_signature(r, s), data, ec.ECDSA(hashes.SHA256()))
+    except InvalidSignature as error:
+        raise CertificateRejected(RejectReason.BAD_SIGNATURE, "signature does not verify") from error
+
+
+def verify_possession(public_key_der: bytes, challenge: bytes, signature: bytes) -> None:
+    """Check that whoever sent `public_key_der` holds its private key, by their signature over `challenge`."""
+    _verify_p1363(_load_p256_public_key(public_key_der), challenge, signature)
+
+
+def verify_signature(certificate: x509.Certificate, data: bytes, signature: bytes) -> None:
+    """Check a WebCrypto ECDSA P-256/SHA-256 signature over `data` against the certificate's key."""
+    _verify_p1363(_require_p256(certificate.public_key()), data, signature)
+
+
+def verify_key_matches(certificate: x509.Certificate, public_key_der: bytes) -> None:
+    """Raise WRONG_KEY unless the certificate certifies exactly this SubjectPublicKeyInfo."""
+    if _spki(certificate.public_key()) != _spki(_load_p256_public_key(public_key_der)):
+        raise CertificateRejected(RejectReason.WRONG_KEY, "the certificate certifies a different key")

@@ -1,0 +1,1 @@
+"""Helpers the test harness uses to check the mock bank from outside."""
