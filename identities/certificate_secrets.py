@@ -1,0 +1,56 @@
+"""A customer's certificate PIN and pattern, chosen the way a careful customer would choose them."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
+
+# Points a finger can move to next without sliding over a third dot (king moves on the 3x3 grid).
+NEIGHBOURS: dict[int, tuple[int, ...]] = {
+    1: (2, 4, 5), 2: (1, 3, 4, 5, 6), 3: (2, 5, 6),
+    4: (1, 2, 5, 7, 8), 5: (1, 2, 3, 4, 6, 7, 8, 9), 6: (2, 3, 5, 8, 9),
+    7: (4, 5, 8), 8: (4, 5, 6, 7, 9), 9: (5, 6, 8),
+}
+
+
+@dataclass(frozen=True, repr=False)
+class CertificateSecrets:
+    pin: str
+    pattern: tuple[int, ...]
+
+    def __repr__(self) -> str:
+        return "CertificateSecrets(pin=[CENSORED], pattern=[CENSORED])"
+
+
+def is_weak_pin(pin: str, birth: date) -> bool:
+    """The bank's published PIN rules: no repeats, no straight runs, no birth date."""
+    steps = {int(b) - int(a) for a, b in pairwise(pin)}
+    straight = len(steps) == 1 and steps <= {1, -1}
+    triple = any(pin[i] == pin[i + 1] == pin[i + 2] for i in range(len(pin) - 2))
+    return len(set(pin)) == 1 or straight or triple or pin == birth.strftime("%y%m%d")
+
+
+def make_pin(rng: random.Random, birth: date) -> str:
+    while True:
+        pin = "".join(str(rng.randrange(10)) for _ in range(6))
+        if not is_weak_pin(pin, birth):
+            return pin
+
+
+def make_pattern(rng: random.Random, length: int | None = None) -> tuple[int, ...]:
+    length = length or rng.randint(4, 7)
+    while True:
+        points = [rng.randint(1, 9)]
+        while len(points) < length:
+            choices = [point for point in NEIGHBOURS[points[-1]] if point not in points]
+            if not choices:
+                break
+            points.append(rng.choice(choices))
+        if len(points) == length:
+            return tuple(points)
+
+
+def make_secrets(rng: random.Random, birth: date) -> CertificateSecrets:
+    return CertificateSecrets(make_pin(rng, birth), make_pattern(rng))
