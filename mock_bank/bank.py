@@ -1,0 +1,79 @@
+"""Wires the bank's services to one store, one clock and one CA."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mock_bank.clock import Clock
+from mock_bank.errors import Reason
+from mock_bank.services.account_check import AccountCheck
+from mock_bank.services.ca import CaMaterial, CertificateAuthority
+from mock_bank.services.certificate_login import CertificateLogin
+from mock_bank.services.credentials import Credentials
+from mock_bank.services.id_check import IdCheck
+from mock_bank.services.issuance import Issuance
+from mock_bank.services.one_time_codes import CodePolicy, OneTimeCodes
+from mock_bank.services.phone_check import PhoneCheck
+from mock_bank.services.registry import Registry
+from mock_bank.services.sessions import Sessions
+from mock_bank.services.sms_gateway import SmsGateway
+from mock_bank.settings import RuleSettings, ServerSettings
+from mock_bank.store import Store
+
+
+@dataclass(frozen=True)
+class Bank:
+    rules: RuleSettings
+    store: Store
+    clock: Clock
+    ca: CertificateAuthority
+    sessions: Sessions
+    sms_gateway: SmsGateway
+    registry: Registry
+    phone_check: PhoneCheck
+    account_check: AccountCheck
+    id_check: IdCheck
+    credentials: Credentials
+    issuance: Issuance
+    login: CertificateLogin
+
+    def reset(self) -> None:
+        self.store.reset()
+        self.clock.reset()
+        self.sms_gateway.reset()
+
+
+def load_ca(store: Store, clock: Clock) -> CertificateAuthority:
+    saved = store.ca_material()
+    if saved is not None:
+        return CertificateAuthority.from_material(CaMaterial(**saved))
+    ca = CertificateAuthority.create(clock.now())
+    material = ca.material()
+    store.save_ca_material({key: getattr(material, key) for key in CaMaterial.__dataclass_fields__})
+    return ca
+
+
+def open_bank(settings: ServerSettings) -> Bank:
+    rules = settings.rules
+    store = Store(settings.database)
+    clock = Clock()
+    ca = load_ca(store, clock)
+    sessions = Sessions(store, clock)
+    gateway = SmsGateway(store, clock)
+    sms_codes = OneTimeCodes(store, clock, CodePolicy(
+        "sms", rules.sms_code_digits, rules.sms_code_validity, rules.sms_code_max_wrong,
+        Reason.SMS_NOT_REQUESTED, Reason.SMS_CODE_WRONG, Reason.SMS_CODE_EXPIRED, Reason.SMS_CODE_VOID))
+    deposit_codes = OneTimeCodes(store, clock, CodePolicy(
+        "deposit", rules.deposit_code_digits, rules.deposit_code_validity, rules.deposit_code_max_wrong,
+        Reason.DEPOSIT_NOT_REQUESTED, Reason.DEPOSIT_CODE_WRONG, Reason.DEPOSIT_CODE_EXPIRED,
+        Reason.DEPOSIT_CODE_VOID))
+    return Bank(
+        rules=rules, store=store, clock=clock, ca=ca, sessions=sessions, sms_gateway=gateway,
+        registry=Registry(store, clock),
+        phone_check=PhoneCheck(store, clock, rules, sessions, sms_codes, gateway),
+        account_check=AccountCheck(store, clock, rules, sessions, deposit_codes),
+        id_check=IdCheck(store, sessions),
+        credentials=Credentials(rules, sessions),
+        issuance=Issuance(store, clock, sessions, ca),
+        login=CertificateLogin(store, clock, ca),
+    )

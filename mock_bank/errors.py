@@ -1,0 +1,68 @@
+"""Typed errors of the mock bank.
+
+BankError(reason)          a customer-facing refusal; the reason picks the Korean message in messages.py
+├── InputRejected          a form or request field that is missing, too long or malformed
+└── StepOutOfOrder         a screen or request reached before the steps that must come first
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Reason(StrEnum):
+    TERMS_REQUIRED = "terms_required"
+    PHONE_MISMATCH = "phone_mismatch"
+    SMS_NOT_REQUESTED = "sms_not_requested"
+    SMS_CODE_WRONG = "sms_code_wrong"
+    SMS_CODE_EXPIRED = "sms_code_expired"
+    SMS_CODE_VOID = "sms_code_void"
+    SMS_RATE_LIMITED = "sms_rate_limited"
+    SMS_COOLDOWN = "sms_cooldown"
+    UNSUPPORTED_BANK = "unsupported_bank"
+    ACCOUNT_WRONG_LENGTH = "account_wrong_length"
+    ACCOUNT_NOT_OWNED = "account_not_owned"
+    ACCOUNT_CLOSED = "account_closed"
+    DEPOSIT_NOT_REQUESTED = "deposit_not_requested"
+    DEPOSIT_CODE_WRONG = "deposit_code_wrong"
+    DEPOSIT_CODE_EXPIRED = "deposit_code_expired"
+    DEPOSIT_CODE_VOID = "deposit_code_void"
+    ID_UNREADABLE = "id_unreadable"
+    ID_MISMATCH = "id_mismatch"
+    ID_OUTDATED = "id_outdated"
+    PIN_FORMAT = "pin_format"
+    PIN_MISMATCH = "pin_mismatch"
+    PATTERN_TOO_SHORT = "pattern_too_short"
+    PATTERN_MISMATCH = "pattern_mismatch"
+    KEY_REJECTED = "key_rejected"
+    CERTIFICATE_UNKNOWN = "certificate_unknown"
+    CERTIFICATE_INVALID = "certificate_invalid"
+    LOGIN_SIGNATURE_BAD = "login_signature_bad"
+    CHALLENGE_UNKNOWN = "challenge_unknown"
+    STEP_OUT_OF_ORDER = "step_out_of_order"
+    INVALID_INPUT = "invalid_input"
+
+
+class BankError(Exception):
+    """A refusal the customer sees; `field` names the input it concerns, when there is one."""
+
+    status_code = 400
+
+    def __init__(self, reason: Reason, field: str | None = None) -> None:
+        super().__init__(reason.value)
+        self.reason = reason
+        self.field = field
+
+
+class InputRejected(BankError):
+    status_code = 422
+
+    def __init__(self, field: str) -> None:
+        super().__init__(Reason.INVALID_INPUT, field)
+
+
+class StepOutOfOrder(BankError):
+    status_code = 409
+
+    def __init__(self) -> None:
+        super().__init__(Reason.STEP_OUT_OF_ORDER)

@@ -1,0 +1,62 @@
+"""Every Korean message the customer can see for a refusal, in one place."""
+
+from __future__ import annotations
+
+from mock_bank.errors import Reason
+
+MESSAGES: dict[Reason, str] = {
+    Reason.TERMS_REQUIRED: "필수 약관에 모두 동의해 주세요.",
+    Reason.PHONE_MISMATCH: (
+        "입력하신 정보가 통신사 가입 정보와 일치하지 않습니다. 통신사와 휴대폰 정보를 정확히 확인해 주세요."),
+    Reason.SMS_NOT_REQUESTED: "먼저 인증번호를 요청해 주세요.",
+    Reason.SMS_CODE_WRONG: "인증번호가 일치하지 않습니다. SMS 내용을 확인해 주세요.",
+    Reason.SMS_CODE_EXPIRED: "인증번호 입력 시간이 지났습니다. 인증번호를 다시 요청해 주세요.",
+    Reason.SMS_CODE_VOID: "인증번호를 5회 잘못 입력했습니다. 인증번호를 다시 요청해 주세요.",
+    Reason.SMS_RATE_LIMITED: "인증번호 요청 횟수를 초과했습니다. 10분 후 다시 시도해 주세요.",
+    Reason.SMS_COOLDOWN: "잠시 후 인증번호를 다시 요청해 주세요.",
+    Reason.UNSUPPORTED_BANK: "인증할 수 없는 은행입니다. 은행을 다시 선택해 주세요.",
+    Reason.ACCOUNT_WRONG_LENGTH: "계좌번호 자릿수가 맞지 않습니다. 정확한 계좌번호를 입력해 주세요.",
+    Reason.ACCOUNT_NOT_OWNED: "본인 명의의 계좌가 아닙니다. 정확한 계좌번호를 입력해 주세요.",
+    Reason.ACCOUNT_CLOSED: "해지된 계좌입니다. 사용 중인 본인 계좌를 입력해 주세요.",
+    Reason.DEPOSIT_NOT_REQUESTED: "먼저 1원 입금을 요청해 주세요.",
+    Reason.DEPOSIT_CODE_WRONG: "입금자명의 인증번호가 일치하지 않습니다.",
+    Reason.DEPOSIT_CODE_EXPIRED: "입금 인증 시간이 지났습니다. 1원 입금을 다시 요청해 주세요.",
+    Reason.DEPOSIT_CODE_VOID: "인증번호를 3회 잘못 입력했습니다. 1원 입금을 다시 요청해 주세요.",
+    Reason.ID_UNREADABLE: "신분증을 인식하지 못했습니다. 조명이 좋고 배경이 단순한 곳에서 다시 촬영해 주세요.",
+    Reason.ID_MISMATCH: "신분증 정보가 일치하지 않습니다. 정확한 정보를 입력해 주세요.",
+    Reason.ID_OUTDATED: "최근 발급된 신분증이 아닙니다. 가장 최근에 발급받은 신분증으로 다시 촬영해 주세요.",
+    Reason.PIN_FORMAT: "비밀번호는 숫자 6자리로 입력해 주세요.",
+    Reason.PIN_MISMATCH: "비밀번호가 일치하지 않습니다. 확인을 위해 같은 비밀번호를 다시 입력해 주세요.",
+    Reason.PATTERN_TOO_SHORT: "패턴은 4개 이상의 점을 연결해 주세요.",
+    Reason.PATTERN_MISMATCH: "패턴이 일치하지 않습니다. 같은 패턴을 다시 그려 주세요.",
+    Reason.KEY_REJECTED: "인증서 발급 요청을 처리할 수 없습니다. 앱을 다시 시작한 후 시도해 주세요.",
+    Reason.CERTIFICATE_UNKNOWN: "등록된 인증서가 없습니다. 인증센터에서 인증서를 발급해 주세요.",
+    Reason.CERTIFICATE_INVALID: "인증서를 사용할 수 없습니다. 유효기간을 확인해 주세요.",
+    Reason.LOGIN_SIGNATURE_BAD: "인증서 로그인에 실패했습니다. 비밀번호를 확인해 주세요.",
+    Reason.CHALLENGE_UNKNOWN: "요청 시간이 지났습니다. 다시 시도해 주세요.",
+    Reason.STEP_OUT_OF_ORDER: "이전 단계를 먼저 완료해 주세요.",
+    Reason.INVALID_INPUT: "입력값을 확인해 주세요.",
+}
+
+
+def message_for(reason: Reason) -> str:
+    return MESSAGES[reason]
+
+FIELD_MESSAGES: dict[str, str] = {
+    "name": "이름을 한글로 정확히 입력해 주세요.",
+    "rrn_birth": "주민등록번호 앞 6자리(생년월일)와 뒷자리 첫 번째 숫자를 정확히 입력해 주세요.",
+    "rrn_gender": "주민등록번호 앞 6자리(생년월일)와 뒷자리 첫 번째 숫자를 정확히 입력해 주세요.",
+    "phone": "휴대폰 번호를 010으로 시작하는 11자리 숫자로 입력해 주세요.",
+    "carrier": "통신사를 선택해 주세요.",
+    "code": "인증번호를 숫자로 정확히 입력해 주세요.",
+    "bank": "은행을 선택해 주세요.",
+    "account_number": "계좌번호는 숫자와 '-'만 입력해 주세요.",
+    "id_photo": "신분증 사진을 선택해 주세요.",
+}
+
+
+def explain(reason: Reason, field: str | None) -> str:
+    """The message for a refusal; a malformed field gets the message written for that field."""
+    if reason is Reason.INVALID_INPUT and field in FIELD_MESSAGES:
+        return FIELD_MESSAGES[field]
+    return MESSAGES[reason]

@@ -1,0 +1,1 @@
+"""The bank's rules, one module per check the customer goes through."""

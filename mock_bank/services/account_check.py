@@ -1,0 +1,42 @@
+"""Step 4, 계좌 인증: a 1원 deposit whose depositor name carries the code proves the account is the customer's."""
+
+from __future__ import annotations
+
+from mock_bank.clock import Clock
+from mock_bank.errors import BankError, Reason
+from mock_bank.services.banks import ACCOUNT_DIGITS
+from mock_bank.services.one_time_codes import OneTimeCodes
+from mock_bank.services.sessions import IssuanceSession, Sessions, Stage
+from mock_bank.settings import RuleSettings
+from mock_bank.store import Store
+
+
+class AccountCheck:
+    def __init__(self, store: Store, clock: Clock, rules: RuleSettings, sessions: Sessions,
+                 codes: OneTimeCodes) -> None:
+        self._store = store
+        self._clock = clock
+        self._rules = rules
+        self._sessions = sessions
+        self._codes = codes
+
+    def send_deposit(self, session: IssuanceSession, bank: str, digits: str) -> None:
+        if bank not in ACCOUNT_DIGITS:
+            raise BankError(Reason.UNSUPPORTED_BANK, "bank")
+        if len(digits) != ACCOUNT_DIGITS[bank]:
+            raise BankError(Reason.ACCOUNT_WRONG_LENGTH, "account_number")
+        account = self._store.account(bank, digits)
+        if account is None or account["customer_id"] != session.customer_id:
+            raise BankError(Reason.ACCOUNT_NOT_OWNED, "account_number")
+        if account["status"] != "open":
+            raise BankError(Reason.ACCOUNT_CLOSED, "account_number")
+        code = self._codes.issue(session.id, f"{bank}:{digits}")
+        self._store.add_deposit(bank, digits, self._rules.deposit_amount_krw, f"KB{code}", self._clock.now())
+        self._sessions.complete(session, Stage.PHONE_VERIFIED, bank=bank, account_tail=digits[-4:])
+
+    def confirm(self, session: IssuanceSession, entered: str) -> None:
+        self._codes.redeem(session.id, entered)
+        self._sessions.complete(session, Stage.ACCOUNT_VERIFIED)
+
+    def seconds_left(self, session: IssuanceSession) -> int | None:
+        return self._codes.seconds_left(session.id)

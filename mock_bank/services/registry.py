@@ -1,0 +1,56 @@
+"""The registries the bank checks against: carrier subscribers, accounts and issued ID cards."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from mock_bank.clock import Clock
+from mock_bank.store import Store
+
+
+@dataclass(frozen=True)
+class AccountRecord:
+    bank: str
+    digits: str
+    status: str = "open"
+
+
+@dataclass(frozen=True)
+class IdCardRecord:
+    kind: str
+    name: str
+    rrn: str
+    issued_on: str
+    office: str | None = None
+    licence_number: str | None = None
+    serial: str | None = None
+
+
+@dataclass(frozen=True)
+class CustomerRecord:
+    name: str
+    rrn: str
+    phone: str
+    carrier: str
+    accounts: tuple[AccountRecord, ...]
+    id_cards: tuple[IdCardRecord, ...]
+
+
+class Registry:
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+
+    def register(self, record: CustomerRecord) -> str:
+        customer_id = secrets.token_hex(8)
+        with self._store.transaction():
+            self._store.add_customer(customer_id, record.name, record.rrn, record.phone, record.carrier,
+                                     self._clock.now())
+            for account in record.accounts:
+                self._store.add_account(customer_id, account.bank, account.digits, account.status)
+            for card in record.id_cards:
+                self._store.add_id_card(customer_id, {
+                    "kind": card.kind, "name": card.name, "rrn": card.rrn, "issued_on": card.issued_on,
+                    "office": card.office, "licence_number": card.licence_number, "serial": card.serial})
+        return customer_id

@@ -1,0 +1,69 @@
+"""Issuance sessions: the guide's steps in order, each one refusing to start before the last is done."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from mock_bank.clock import Clock
+from mock_bank.errors import StepOutOfOrder
+from mock_bank.store import Store
+
+
+class Stage(StrEnum):
+    """What a session has finished, in the guide's order (FLOW-1..8)."""
+
+    STARTED = "started"
+    TERMS_AGREED = "terms_agreed"
+    PHONE_VERIFIED = "phone_verified"
+    ACCOUNT_VERIFIED = "account_verified"
+    ID_VERIFIED = "id_verified"
+    PIN_SET = "pin_set"
+    PATTERN_SET = "pattern_set"
+    ISSUED = "issued"
+
+
+ORDER = list(Stage)
+
+
+@dataclass
+class IssuanceSession:
+    id: str
+    stage: Stage
+    customer_id: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def has_finished(self, stage: Stage) -> bool:
+        return ORDER.index(self.stage) >= ORDER.index(stage)
+
+
+class Sessions:
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+
+    def start(self) -> IssuanceSession:
+        session = IssuanceSession(secrets.token_urlsafe(18), Stage.STARTED)
+        self._store.add_session(session.id, session.stage.value, self._clock.now())
+        return session
+
+    def find(self, session_id: str | None) -> IssuanceSession | None:
+        row = self._store.session(session_id) if session_id else None
+        if row is None:
+            return None
+        return IssuanceSession(row["id"], Stage(row["stage"]), row["customer_id"], row["data"])
+
+    def require(self, session_id: str | None, finished: Stage) -> IssuanceSession:
+        """The session, if it has finished `finished` and is not already issued; else StepOutOfOrder."""
+        session = self.find(session_id)
+        if session is None or not session.has_finished(finished) or session.stage is Stage.ISSUED:
+            raise StepOutOfOrder()
+        return session
+
+    def complete(self, session: IssuanceSession, stage: Stage, **data: Any) -> None:
+        """Redoing an earlier step sets the session back to it: later steps must be done again."""
+        session.stage = stage
+        session.data.update(data)
+        self._store.update_session(session.id, stage.value, session.customer_id, session.data)

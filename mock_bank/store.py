@@ -1,0 +1,245 @@
+"""The mock bank's only door to SQLite: schema, and one method per question the services ask."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS customers (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, rrn TEXT NOT NULL UNIQUE,
+    phone TEXT NOT NULL, carrier TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS accounts (
+    bank TEXT NOT NULL, digits TEXT NOT NULL, customer_id TEXT NOT NULL REFERENCES customers(id),
+    status TEXT NOT NULL DEFAULT 'open', PRIMARY KEY (bank, digits));
+CREATE TABLE IF NOT EXISTS id_cards (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, customer_id TEXT NOT NULL REFERENCES customers(id),
+    kind TEXT NOT NULL, name TEXT NOT NULL, rrn TEXT NOT NULL, issued_on TEXT NOT NULL,
+    office TEXT, licence_number TEXT, serial TEXT);
+CREATE TABLE IF NOT EXISTS sms_messages (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, phone TEXT NOT NULL, body TEXT NOT NULL,
+    sent_at TEXT NOT NULL, held INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS deposits (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, bank TEXT NOT NULL, digits TEXT NOT NULL,
+    amount INTEGER NOT NULL, depositor TEXT NOT NULL, deposited_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS codes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, session_id TEXT NOT NULL, purpose TEXT NOT NULL,
+    target TEXT NOT NULL, code TEXT NOT NULL, issued_at TEXT NOT NULL, expires_at TEXT NOT NULL,
+    wrong_tries INTEGER NOT NULL DEFAULT 0, state TEXT NOT NULL DEFAULT 'active');
+CREATE TABLE IF NOT EXISTS sessions (
+    id TEXT PRIMARY KEY, stage TEXT NOT NULL, customer_id TEXT, data TEXT NOT NULL DEFAULT '{}',
+    created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS certificates (
+    serial TEXT PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES customers(id), pem TEXT NOT NULL,
+    not_before TEXT NOT NULL, not_after TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'active',
+    issued_at TEXT NOT NULL, revoked_at TEXT);
+CREATE TABLE IF NOT EXISTS challenges (
+    id TEXT PRIMARY KEY, session_id TEXT NOT NULL, purpose TEXT NOT NULL, nonce TEXT NOT NULL,
+    created_at TEXT NOT NULL, used INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS logins (
+    token TEXT PRIMARY KEY, serial TEXT NOT NULL REFERENCES certificates(serial), customer_id TEXT NOT NULL,
+    signed_in_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS ca (id INTEGER PRIMARY KEY CHECK (id = 1), material TEXT NOT NULL);
+"""
+
+# Reset empties what scenarios create but keeps the CA, so its root stays the one tests trust.
+RESET_TABLES = ("logins", "challenges", "certificates", "sessions", "codes", "deposits", "sms_messages",
+                "id_cards", "accounts", "customers")
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Code:
+    id: int
+    code: str
+    target: str
+    issued_at: datetime
+    expires_at: datetime
+    wrong_tries: int
+    state: str
+
+
+class Store:
+    """Thread-safe: FastAPI runs sync handlers in a pool, so every call takes the one lock."""
+
+    def __init__(self, path: Path) -> None:
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._db.row_factory = sqlite3.Row
+        self._lock = threading.RLock()
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.executescript(SCHEMA)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All or nothing: a refused request must not leave half of its writes behind."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _all(self, sql: str, *args: object) -> list[Row]:
+        with self._lock:
+            return [dict(row) for row in self._db.execute(sql, args).fetchall()]
+
+    def _one(self, sql: str, *args: object) -> Row | None:
+        rows = self._all(sql, *args)
+        return rows[0] if rows else None
+
+    def _run(self, sql: str, *args: object) -> int:
+        with self._lock:
+            cursor = self._db.execute(sql, args)
+            return cursor.lastrowid or 0
+
+    def reset(self) -> None:
+        with self.transaction():
+            for table in RESET_TABLES:
+                self._db.execute(f"DELETE FROM {table}")
+
+    # The CA's own keys live with the data they signed, so a restart keeps the same root.
+    def ca_material(self) -> dict[str, str] | None:
+        row = self._one("SELECT material FROM ca WHERE id = 1")
+        return json.loads(row["material"]) if row else None
+
+    def save_ca_material(self, material: dict[str, str]) -> None:
+        self._run("INSERT OR REPLACE INTO ca (id, material) VALUES (1, ?)", json.dumps(material))
+
+    # Customers, their phones, accounts and ID cards: the registries the bank checks against.
+    def add_customer(self, customer_id: str, name: str, rrn: str, phone: str, carrier: str,
+                     now: datetime) -> None:
+        self._run("INSERT INTO customers VALUES (?, ?, ?, ?, ?, ?)",
+                  customer_id, name, rrn, phone, carrier, now.isoformat())
+
+    def customer(self, customer_id: str) -> Row | None:
+        return self._one("SELECT * FROM customers WHERE id = ?", customer_id)
+
+    def customer_by_rrn(self, rrn: str) -> Row | None:
+        return self._one("SELECT * FROM customers WHERE rrn = ?", rrn)
+
+    def subscribers(self, phone: str) -> list[Row]:
+        return self._all("SELECT * FROM customers WHERE phone = ?", phone)
+
+    def add_account(self, customer_id: str, bank: str, digits: str, status: str = "open") -> None:
+        self._run("INSERT INTO accounts VALUES (?, ?, ?, ?)", bank, digits, customer_id, status)
+
+    def account(self, bank: str, digits: str) -> Row | None:
+        return self._one("SELECT * FROM accounts WHERE bank = ? AND digits = ?", bank, digits)
+
+    def add_id_card(self, customer_id: str, card: dict[str, str | None]) -> None:
+        self._run("INSERT INTO id_cards (customer_id, kind, name, rrn, issued_on, office, licence_number,"
+                  " serial) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", customer_id, card["kind"], card["name"],
+                  card["rrn"], card["issued_on"], card.get("office"), card.get("licence_number"),
+                  card.get("serial"))
+
+    def latest_id_card(self, customer_id: str, kind: str) -> Row | None:
+        return self._one("SELECT * FROM id_cards WHERE customer_id = ? AND kind = ?"
+                         " ORDER BY issued_on DESC, id DESC LIMIT 1", customer_id, kind)
+
+    # The SMS gateway's outbox and the deposit ledger: what a customer's phone and account receive.
+    def add_sms(self, phone: str, body: str, now: datetime, held: bool = False) -> None:
+        self._run("INSERT INTO sms_messages (phone, body, sent_at, held) VALUES (?, ?, ?, ?)",
+                  phone, body, now.isoformat(), int(held))
+
+    def sms_inbox(self, phone: str) -> list[Row]:
+        return self._all("SELECT body, sent_at FROM sms_messages WHERE phone = ? AND held = 0"
+                         " ORDER BY id", phone)
+
+    def add_deposit(self, bank: str, digits: str, amount: int, depositor: str, now: datetime) -> None:
+        self._run("INSERT INTO deposits (bank, digits, amount, depositor, deposited_at)"
+                  " VALUES (?, ?, ?, ?, ?)", bank, digits, amount, depositor, now.isoformat())
+
+    def deposits(self, bank: str, digits: str) -> list[Row]:
+        return self._all("SELECT amount, depositor, deposited_at FROM deposits WHERE bank = ? AND digits = ?"
+                         " ORDER BY id", bank, digits)
+
+    # One-time codes (SMS and 1원 deposit), bound to the issuance session that asked for them.
+    def add_code(self, session_id: str, purpose: str, target: str, code: str, issued_at: datetime,
+                 expires_at: datetime) -> None:
+        self._run("UPDATE codes SET state = 'replaced' WHERE session_id = ? AND purpose = ?"
+                  " AND state = 'active'", session_id, purpose)
+        self._run("INSERT INTO codes (session_id, purpose, target, code, issued_at, expires_at)"
+                  " VALUES (?, ?, ?, ?, ?, ?)", session_id, purpose, target, code,
+                  issued_at.isoformat(), expires_at.isoformat())
+
+    def current_code(self, session_id: str, purpose: str) -> Code | None:
+        row = self._one("SELECT * FROM codes WHERE session_id = ? AND purpose = ? ORDER BY id DESC LIMIT 1",
+                        session_id, purpose)
+        if row is None:
+            return None
+        return Code(row["id"], row["code"], row["target"], datetime.fromisoformat(row["issued_at"]),
+                    datetime.fromisoformat(row["expires_at"]), row["wrong_tries"], row["state"])
+
+    def code_requests_since(self, target: str, purpose: str, since: datetime) -> list[datetime]:
+        rows = self._all("SELECT issued_at FROM codes WHERE target = ? AND purpose = ? AND issued_at >= ?"
+                         " ORDER BY id", target, purpose, since.isoformat())
+        return [datetime.fromisoformat(row["issued_at"]) for row in rows]
+
+    def count_wrong_try(self, code_id: int, void_after: int) -> int:
+        self._run("UPDATE codes SET wrong_tries = wrong_tries + 1 WHERE id = ?", code_id)
+        self._run("UPDATE codes SET state = 'void' WHERE id = ? AND wrong_tries >= ?", code_id, void_after)
+        row = self._one("SELECT wrong_tries FROM codes WHERE id = ?", code_id)
+        return int(row["wrong_tries"]) if row else 0
+
+    def mark_code(self, code_id: int, state: str) -> None:
+        self._run("UPDATE codes SET state = ? WHERE id = ?", state, code_id)
+
+    # Issuance sessions: which step a device has reached, and what earlier steps established.
+    def add_session(self, session_id: str, stage: str, now: datetime) -> None:
+        self._run("INSERT INTO sessions (id, stage, created_at) VALUES (?, ?, ?)",
+                  session_id, stage, now.isoformat())
+
+    def session(self, session_id: str) -> Row | None:
+        row = self._one("SELECT * FROM sessions WHERE id = ?", session_id)
+        if row is not None:
+            row["data"] = json.loads(row["data"])
+        return row
+
+    def update_session(self, session_id: str, stage: str, customer_id: str | None,
+                       data: dict[str, Any]) -> None:
+        self._run("UPDATE sessions SET stage = ?, customer_id = ?, data = ? WHERE id = ?",
+                  stage, customer_id, json.dumps(data, ensure_ascii=False), session_id)
+
+    # Certificates and the one-time challenges that prove a device holds the key.
+    def add_certificate(self, serial: str, customer_id: str, pem: str, not_before: datetime,
+                        not_after: datetime, now: datetime) -> None:
+        self._run("INSERT INTO certificates (serial, customer_id, pem, not_before, not_after, issued_at)"
+                  " VALUES (?, ?, ?, ?, ?, ?)", serial, customer_id, pem, not_before.isoformat(),
+                  not_after.isoformat(), now.isoformat())
+
+    def certificate(self, serial: str) -> Row | None:
+        return self._one("SELECT * FROM certificates WHERE serial = ?", serial)
+
+    def certificates_of(self, customer_id: str) -> list[Row]:
+        return self._all("SELECT * FROM certificates WHERE customer_id = ? ORDER BY issued_at", customer_id)
+
+    def add_challenge(self, challenge_id: str, session_id: str, purpose: str, nonce: str,
+                      now: datetime) -> None:
+        self._run("INSERT INTO challenges (id, session_id, purpose, nonce, created_at) VALUES (?, ?, ?, ?, ?)",
+                  challenge_id, session_id, purpose, nonce, now.isoformat())
+
+    def take_challenge(self, challenge_id: str, session_id: str, purpose: str) -> Row | None:
+        """A challenge answers once: taking it marks it used so a replayed signature fails."""
+        with self._lock:
+            row = self._one("SELECT * FROM challenges WHERE id = ? AND session_id = ? AND purpose = ?"
+                            " AND used = 0", challenge_id, session_id, purpose)
+            if row is not None:
+                self._run("UPDATE challenges SET used = 1 WHERE id = ?", challenge_id)
+            return row
+
+    def add_login(self, token: str, serial: str, customer_id: str, now: datetime) -> None:
+        self._run("INSERT INTO logins VALUES (?, ?, ?, ?)", token, serial, customer_id, now.isoformat())
+
+    def login(self, token: str) -> Row | None:
+        return self._one("SELECT * FROM logins WHERE token = ?", token)
