@@ -1,0 +1,59 @@
+"""Root conftest: loads the harness plugins and points pytest-playwright at Debian's Chromium."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, Playwright
+
+from support.settings import HarnessSettings
+
+pytest_plugins = [
+    "fixtures.options",
+    "fixtures.mock_bank_server",
+    "fixtures.customers",
+    "fixtures.screens",
+    "fixtures.certificates",
+    "fixtures.reporting",
+    "steps.customer_steps",
+    "steps.app_steps",
+    "steps.terms_steps",
+    "steps.phone_steps",
+    "steps.account_steps",
+    "steps.id_card_steps",
+    "steps.credential_steps",
+    "steps.certificate_steps",
+    "steps.login_steps",
+    "steps.message_steps",
+]
+
+# Chromium's own background traffic is refused on a closed network; these keep it quiet and fast.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any],
+                             harness_settings: HarnessSettings) -> dict[str, Any]:
+    return {**browser_type_launch_args, "executable_path": str(harness_settings.chromium),
+            "args": [*browser_type_launch_args.get("args", []), *CHROMIUM_ARGS]}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any], playwright: Playwright,
+                         harness_settings: HarnessSettings, mock_bank_url: str) -> dict[str, Any]:
+    """A Korean customer's phone: a mobile device profile, ko-KR, Seoul time, the mock bank as base URL."""
+    return {**playwright.devices[harness_settings.device], **browser_context_args,
+            "locale": "ko-KR", "timezone_id": "Asia/Seoul", "base_url": mock_bank_url}
+
+
+@pytest.fixture
+def page(page: Page, harness_settings: HarnessSettings) -> Page:
+    page.set_default_timeout(harness_settings.timeout_ms)
+    return page

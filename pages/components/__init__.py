@@ -1,0 +1,1 @@
+"""Parts that recur on several screens: the secure keypad, the pattern grid, the message regions."""

@@ -1,0 +1,30 @@
+"""What the phone itself keeps: the certificate and its key material, read from the app's storage."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+from playwright.sync_api import Page
+
+STORAGE_KEY = "kbstar.certificate"
+
+
+class DeviceStorage:
+    def __init__(self, page: Page) -> None:
+        self._page = page
+
+    def _record(self) -> dict[str, Any] | None:
+        record: dict[str, Any] | None = self._page.evaluate(
+            "key => JSON.parse(localStorage.getItem(key) || 'null')", STORAGE_KEY)
+        return record
+
+    def public_key_der(self) -> bytes:
+        record = self._record()
+        if record is None:
+            raise LookupError("this device holds no certificate")
+        return base64.b64decode(record["publicKey"])
+
+    def certificate_pem(self) -> str | None:
+        record = self._record()
+        return None if record is None else str(record["pem"])

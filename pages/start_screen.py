@@ -1,0 +1,42 @@
+"""The app's first screen: pattern login, with the 인증센터 tab beside it (guide step 1)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from playwright.sync_api import Page
+
+from pages.components.keypad import SecureKeypad
+from pages.components.messages import Messages
+from pages.components.pattern_grid import PatternGrid
+
+
+class StartScreen:
+    def __init__(self, page: Page) -> None:
+        self._page = page
+        self.pattern = PatternGrid(page)
+        self.pin_keypad = SecureKeypad(page, "인증서 비밀번호")
+        self.messages = Messages(page)
+        self.login_heading = page.get_by_role("heading", name="KB국민인증서 로그인")
+        self.certificate_centre_tab = page.get_by_role("tab", name="인증센터")
+        self._use_pin = page.get_by_role("button", name="인증서 비밀번호로 로그인")
+        # A sign-in ends on the home screen or with a refusal on this one; either way the screen settles.
+        self._sign_in_outcome = page.get_by_role("heading", name="님, 환영합니다").or_(self.messages.alert)
+
+    def launch(self) -> None:
+        """Opening the app is a fresh page load of its start screen."""
+        self._page.goto("/")
+        self.login_heading.wait_for()
+
+    def open_certificate_centre(self) -> None:
+        self.certificate_centre_tab.click()
+        self._page.wait_for_url("**/certificate-centre")
+
+    def sign_in_with_pattern(self, points: Sequence[int]) -> None:
+        self.pattern.draw(points)
+        self._sign_in_outcome.wait_for()
+
+    def sign_in_with_pin(self, pin: str) -> None:
+        self._use_pin.click()
+        self.pin_keypad.enter(pin)
+        self._sign_in_outcome.wait_for()

@@ -1,0 +1,44 @@
+"""Opening the app and finding the certificate centre (guide step 1 and the start of step 2)."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+from pytest_bdd import given, parsers, then, when
+
+from pages.certificate_centre import CertificateCentre
+from pages.start_screen import StartScreen
+from pages.terms_screen import TermsScreen
+
+
+@when("고객이 KB스타뱅킹 앱을 실행한다")
+def launch_app(start_screen: StartScreen) -> None:
+    start_screen.launch()
+
+
+@when(parsers.parse('패턴 입력 화면에서 "{tab}" 탭을 누른다'))
+def open_tab_on_start_screen(start_screen: StartScreen, tab: str) -> None:
+    assert tab == "인증센터", "the start screen has one other tab: 인증센터"
+    start_screen.open_certificate_centre()
+
+
+@when(parsers.parse('"{tab}" 탭에서 인증서 발급을 시작한다'))
+def start_issuance_from_tab(certificate_centre: CertificateCentre, tab: str) -> None:
+    assert tab == "KB국민인증서", "issuance starts from the KB국민인증서 tab"
+    certificate_centre.start_issuance()
+
+
+@given("고객이 인증서 발급을 시작했다")
+def issuance_started(start_screen: StartScreen, certificate_centre: CertificateCentre) -> None:
+    start_screen.launch()
+    start_screen.open_certificate_centre()
+    certificate_centre.start_issuance()
+
+
+@when(parsers.parse('고객이 "{path}" 주소로 바로 이동한다'))
+def go_directly(page: Page, path: str) -> None:
+    page.goto(path)
+
+
+@then("약관 동의 화면이 보인다")
+def terms_screen_shown(terms_screen: TermsScreen) -> None:
+    expect(terms_screen.agree_all_button).to_be_visible()

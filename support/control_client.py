@@ -1,0 +1,61 @@
+"""A client of the mock bank's test-control API, used the way a QA engineer would use a deployed mock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import httpx
+
+
+@dataclass(frozen=True)
+class CaChain:
+    root_pem: str
+    issuing_pem: str
+
+
+class ControlClient:
+    """Each call raises httpx.HTTPStatusError on a refusal, so a broken arrangement fails loudly."""
+
+    def __init__(self, base_url: str) -> None:
+        self._http = httpx.Client(base_url=f"{base_url}/_test", timeout=10.0)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def _call(self, method: str, path: str, json: Any = None) -> Any:
+        response = self._http.request(method, path, json=json)
+        response.raise_for_status()
+        return response.json() if response.content else None
+
+    def reset(self) -> None:
+        self._call("POST", "/reset")
+
+    def register(self, registration: dict[str, Any]) -> str:
+        return str(self._call("POST", "/customers", registration)["customer_id"])
+
+    def sms_inbox(self, phone: str) -> list[str]:
+        return [message["body"] for message in self._call("GET", f"/phones/{phone}/sms")["messages"]]
+
+    def block_sms(self, phone: str, blocked: bool) -> None:
+        self._call("PUT", f"/phones/{phone}/sms-block", {"blocked": blocked})
+
+    def deposits(self, bank: str, number: str) -> list[dict[str, Any]]:
+        return list(self._call("GET", f"/accounts/{bank}/{number}/deposits")["deposits"])
+
+    def ca_chain(self) -> CaChain:
+        body = self._call("GET", "/ca")
+        return CaChain(body["root_pem"], body["issuing_pem"])
+
+    def certificates(self, customer_id: str) -> list[dict[str, Any]]:
+        return list(self._call("GET", f"/customers/{customer_id}/certificates")["certificates"])
+
+    def now(self) -> datetime:
+        return datetime.fromisoformat(self._call("GET", "/clock")["now"])
+
+    def set_clock(self, at: datetime) -> datetime:
+        return datetime.fromisoformat(self._call("PUT", "/clock", {"now": at.isoformat()})["now"])
+
+    def advance_clock(self, seconds: float) -> datetime:
+        return datetime.fromisoformat(self._call("POST", "/clock/advance", {"seconds": seconds})["now"])
