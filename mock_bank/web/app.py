@@ -13,7 +13,9 @@ from mock_bank.errors import BankError
 from mock_bank.settings import ServerSettings
 from mock_bank.web.control_api import control_router
 from mock_bank.web.device_api import device_router
+from mock_bank.web.id_card_screens import id_card_router
 from mock_bank.web.rendering import refusal_json, refusal_message, screen
+from mock_bank.web.screen_kit import ScreenKit
 from mock_bank.web.screens import screens_router
 
 
@@ -24,7 +26,9 @@ def create_app(settings: ServerSettings, bank: Bank | None = None) -> FastAPI:
                               "when the bank runs with --test-control.")
     app.state.bank = bank
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
-    app.include_router(screens_router(bank))
+    kit = ScreenKit(bank)
+    app.include_router(screens_router(kit))
+    app.include_router(id_card_router(kit))
     app.include_router(device_router(bank))
     if settings.test_control:
         app.include_router(control_router(bank))

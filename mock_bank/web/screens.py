@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from starlette.datastructures import FormData, UploadFile
+from starlette.datastructures import FormData
 
-from mock_bank.bank import Bank
 from mock_bank.errors import BankError, InputRejected, Reason, StepOutOfOrder
 from mock_bank.services import inputs
 from mock_bank.services.banks import ACCOUNT_DIGITS
 from mock_bank.services.phone_check import PhoneOwner
-from mock_bank.services.sessions import IssuanceSession, Stage
+from mock_bank.services.sessions import Stage
 from mock_bank.web.rendering import LOGIN_COOKIE, SESSION_COOKIE, refusal_message, screen
+from mock_bank.web.screen_kit import SEE_OTHER, ScreenKit, field
 
 TERMS = (
     {"key": "e_finance", "title": "전자금융거래 기본약관", "required": True},
@@ -24,31 +23,11 @@ TERMS = (
     {"key": "unique_id", "title": "고유식별정보 처리 동의", "required": True},
     {"key": "marketing", "title": "마케팅 정보 수신 동의", "required": False},
 )
-STEP_TITLES = {1: "약관 동의", 2: "휴대폰 인증", 3: "계좌 인증", 4: "신분증 인증", 5: "비밀번호 설정"}
-SEE_OTHER = 303
 
 
-def screens_router(bank: Bank) -> APIRouter:
+def screens_router(kit: ScreenKit) -> APIRouter:
     router = APIRouter()
-
-    def session_for(request: Request, finished: Stage) -> IssuanceSession:
-        return bank.sessions.require(request.cookies.get(SESSION_COOKIE), finished)
-
-    def step(request: Request, number: int, template: str, status_code: int = 200,
-             **context: Any) -> HTMLResponse:
-        return screen(request, template, status_code, step_number=number, step_title=STEP_TITLES[number],
-                      **context)
-
-    async def guarded(request: Request, render_again: Callable[[str, int], Response],
-                      action: Callable[[FormData], Awaitable[Response]]) -> Response:
-        """Run a form action; a refusal shows the same screen again with its message, never a 500."""
-        try:
-            form = await request.form(max_part_size=bank.rules.max_upload_bytes)
-            return await action(form)
-        except StepOutOfOrder as error:
-            return screen(request, "refused.html", error.status_code, error=refusal_message(error))
-        except BankError as error:
-            return render_again(refusal_message(error), error.status_code)
+    bank = kit.bank
 
     @router.get("/", response_class=HTMLResponse)
     def start(request: Request) -> Response:
@@ -68,8 +47,8 @@ def screens_router(bank: Bank) -> APIRouter:
     # 약관 동의
     def terms_screen(request: Request, error: str | None = None, status_code: int = 200,
                      agreed: frozenset[str] = frozenset()) -> Response:
-        session_for(request, Stage.STARTED)
-        return step(request, 1, "terms.html", status_code, terms=TERMS, agreed=agreed, error=error)
+        kit.session_for(request, Stage.STARTED)
+        return kit.step(request, 1, "terms.html", status_code, terms=TERMS, agreed=agreed, error=error)
 
     @router.get("/issue/terms", response_class=HTMLResponse)
     def terms(request: Request) -> Response:
@@ -78,7 +57,7 @@ def screens_router(bank: Bank) -> APIRouter:
     @router.post("/issue/terms")
     async def agree_terms(request: Request) -> Response:
         async def action(form: FormData) -> Response:
-            session = session_for(request, Stage.STARTED)
+            session = kit.session_for(request, Stage.STARTED)
             agreed = {str(value) for value in form.getlist("terms")}
             if not all(term["key"] in agreed for term in TERMS if term["required"]):
                 return terms_screen(request, refusal_message(BankError(Reason.TERMS_REQUIRED)), 400,
@@ -86,14 +65,14 @@ def screens_router(bank: Bank) -> APIRouter:
             bank.sessions.complete(session, Stage.TERMS_AGREED,
                                    marketing_agreed="marketing" in agreed)
             return RedirectResponse("/issue/phone", SEE_OTHER)
-        return await guarded(request, lambda message, code: terms_screen(request, message, code), action)
+        return await kit.guarded(request, lambda message, code: terms_screen(request, message, code), action)
 
     # 휴대폰 인증
     def phone_screen(request: Request, error: str | None = None, status_code: int = 200,
                      form: dict[str, Any] | None = None) -> Response:
-        session = session_for(request, Stage.TERMS_AGREED)
+        session = kit.session_for(request, Stage.TERMS_AGREED)
         seconds_left = bank.phone_check.seconds_left(session)
-        return step(request, 2, "phone.html", status_code, carriers=inputs.CARRIERS,
+        return kit.step(request, 2, "phone.html", status_code, carriers=inputs.CARRIERS,
                     form=form or session.data.get("phone_form", {}), error=error,
                     code_requested=seconds_left is not None, seconds_left=seconds_left or 0)
 
@@ -106,31 +85,31 @@ def screens_router(bank: Bank) -> APIRouter:
         entered: dict[str, Any] = {}
 
         async def action(form: FormData) -> Response:
-            session = session_for(request, Stage.TERMS_AGREED)
-            entered.update({key: _field(form, key) for key in ("carrier", "name", "rrn_birth", "rrn_gender", "phone")})
+            session = kit.session_for(request, Stage.TERMS_AGREED)
+            entered.update({key: field(form, key) for key in ("carrier", "name", "rrn_birth", "rrn_gender", "phone")})
             owner = PhoneOwner(inputs.carrier(entered["carrier"]), inputs.name(entered["name"]),
                                inputs.rrn_front(entered["rrn_birth"], entered["rrn_gender"]),
                                inputs.mobile(entered["phone"]))
             session.data["phone_form"] = entered
             bank.phone_check.request_code(session, owner)
             return RedirectResponse("/issue/phone", SEE_OTHER)
-        return await guarded(request, lambda message, code: phone_screen(request, message, code, entered), action)
+        return await kit.guarded(request, lambda message, code: phone_screen(request, message, code, entered), action)
 
     @router.post("/issue/phone/code")
     async def confirm_sms_code(request: Request) -> Response:
         async def action(form: FormData) -> Response:
-            session = session_for(request, Stage.TERMS_AGREED)
-            bank.phone_check.confirm(session, inputs.digits(_field(form, "code"), "code",
+            session = kit.session_for(request, Stage.TERMS_AGREED)
+            bank.phone_check.confirm(session, inputs.digits(field(form, "code"), "code",
                                                             bank.rules.sms_code_digits))
             return RedirectResponse("/issue/account", SEE_OTHER)
-        return await guarded(request, lambda message, code: phone_screen(request, message, code), action)
+        return await kit.guarded(request, lambda message, code: phone_screen(request, message, code), action)
 
     # 계좌 인증
     def account_screen(request: Request, error: str | None = None, status_code: int = 200,
                        form: dict[str, Any] | None = None) -> Response:
-        session = session_for(request, Stage.PHONE_VERIFIED)
+        session = kit.session_for(request, Stage.PHONE_VERIFIED)
         seconds_left = bank.account_check.seconds_left(session)
-        return step(request, 3, "account.html", status_code, banks=list(ACCOUNT_DIGITS), error=error,
+        return kit.step(request, 3, "account.html", status_code, banks=list(ACCOUNT_DIGITS), error=error,
                     form=form or {}, deposit_sent=seconds_left is not None and "bank" in session.data,
                     seconds_left=seconds_left or 0, bank=session.data.get("bank"),
                     account_tail=session.data.get("account_tail"))
@@ -144,57 +123,30 @@ def screens_router(bank: Bank) -> APIRouter:
         entered: dict[str, Any] = {}
 
         async def action(form: FormData) -> Response:
-            session = session_for(request, Stage.PHONE_VERIFIED)
-            entered.update(bank=_field(form, "bank"), account_number=_field(form, "account_number"))
+            session = kit.session_for(request, Stage.PHONE_VERIFIED)
+            entered.update(bank=field(form, "bank"), account_number=field(form, "account_number"))
             if entered["bank"] not in ACCOUNT_DIGITS:
                 raise InputRejected("bank")
             bank.account_check.send_deposit(session, entered["bank"],
                                             inputs.account_digits(entered["account_number"]))
             return RedirectResponse("/issue/account", SEE_OTHER)
-        return await guarded(request, lambda message, code: account_screen(request, message, code, entered),
+        return await kit.guarded(request, lambda message, code: account_screen(request, message, code, entered),
                              action)
 
     @router.post("/issue/account/code")
     async def confirm_deposit_code(request: Request) -> Response:
         async def action(form: FormData) -> Response:
-            session = session_for(request, Stage.PHONE_VERIFIED)
-            bank.account_check.confirm(session, inputs.digits(_field(form, "code"), "code",
+            session = kit.session_for(request, Stage.PHONE_VERIFIED)
+            bank.account_check.confirm(session, inputs.digits(field(form, "code"), "code",
                                                               bank.rules.deposit_code_digits))
             return RedirectResponse("/issue/id", SEE_OTHER)
-        return await guarded(request, lambda message, code: account_screen(request, message, code), action)
-
-    # 신분증 인증
-    def id_screen(request: Request, error: str | None = None, status_code: int = 200) -> Response:
-        session = session_for(request, Stage.ACCOUNT_VERIFIED)
-        return step(request, 4, "id_card.html", status_code, card=session.data.get("card"), error=error)
-
-    @router.get("/issue/id", response_class=HTMLResponse)
-    def id_card(request: Request) -> Response:
-        return id_screen(request)
-
-    @router.post("/issue/id/photo")
-    async def upload_id_photo(request: Request) -> Response:
-        async def action(form: FormData) -> Response:
-            session = session_for(request, Stage.ACCOUNT_VERIFIED)
-            photo = form.get("id_photo")
-            if not isinstance(photo, UploadFile) or not photo.size:
-                raise InputRejected("id_photo")
-            bank.id_check.read(session, await photo.read())
-            return RedirectResponse("/issue/id", SEE_OTHER)
-        return await guarded(request, lambda message, code: id_screen(request, message, code), action)
-
-    @router.post("/issue/id/confirm")
-    async def confirm_id(request: Request) -> Response:
-        async def action(form: FormData) -> Response:
-            bank.id_check.confirm(session_for(request, Stage.ACCOUNT_VERIFIED))
-            return RedirectResponse("/issue/credentials", SEE_OTHER)
-        return await guarded(request, lambda message, code: id_screen(request, message, code), action)
+        return await kit.guarded(request, lambda message, code: account_screen(request, message, code), action)
 
     # 비밀번호 및 패턴 설정, then 발급 완료
     @router.get("/issue/credentials", response_class=HTMLResponse)
     def credentials(request: Request) -> Response:
-        session_for(request, Stage.ID_VERIFIED)
-        return step(request, 5, "credentials.html")
+        kit.session_for(request, Stage.ID_VERIFIED)
+        return kit.step(request, 5, "credentials.html")
 
     @router.get("/issue/complete", response_class=HTMLResponse)
     def complete(request: Request) -> Response:
@@ -215,6 +167,4 @@ def screens_router(bank: Bank) -> APIRouter:
     return router
 
 
-def _field(form: FormData, key: str) -> str | None:
-    value = form.get(key)
-    return value if isinstance(value, str) else None
+    return router

@@ -1,0 +1,46 @@
+"""신분증 인증 screens: the card photo goes up, its details come back for confirmation."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import FormData, UploadFile
+
+from mock_bank.errors import InputRejected
+from mock_bank.services.sessions import Stage
+from mock_bank.web.screen_kit import SEE_OTHER, ScreenKit
+
+
+def id_card_router(kit: ScreenKit) -> APIRouter:
+    router = APIRouter()
+    bank = kit.bank
+
+    # 신분증 인증
+    def id_screen(request: Request, error: str | None = None, status_code: int = 200) -> Response:
+        session = kit.session_for(request, Stage.ACCOUNT_VERIFIED)
+        return kit.step(request, 4, "id_card.html", status_code, card=session.data.get("card"), error=error)
+
+    @router.get("/issue/id", response_class=HTMLResponse)
+    def id_card(request: Request) -> Response:
+        return id_screen(request)
+
+    @router.post("/issue/id/photo")
+    async def upload_id_photo(request: Request) -> Response:
+        async def action(form: FormData) -> Response:
+            session = kit.session_for(request, Stage.ACCOUNT_VERIFIED)
+            photo = form.get("id_photo")
+            if not isinstance(photo, UploadFile) or not photo.size:
+                raise InputRejected("id_photo")
+            bank.id_check.read(session, await photo.read())
+            return RedirectResponse("/issue/id", SEE_OTHER)
+        return await kit.guarded(request, lambda message, code: id_screen(request, message, code), action)
+
+    @router.post("/issue/id/confirm")
+    async def confirm_id(request: Request) -> Response:
+        async def action(form: FormData) -> Response:
+            bank.id_check.confirm(kit.session_for(request, Stage.ACCOUNT_VERIFIED))
+            return RedirectResponse("/issue/credentials", SEE_OTHER)
+        return await kit.guarded(request, lambda message, code: id_screen(request, message, code), action)
+
+
+    return router

@@ -1,0 +1,47 @@
+"""What every issuance screen shares: finding the session, rendering a step, and turning refusals into screens."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, Response
+from starlette.datastructures import FormData
+
+from mock_bank.bank import Bank
+from mock_bank.errors import BankError, StepOutOfOrder
+from mock_bank.services.sessions import IssuanceSession, Stage
+from mock_bank.web.rendering import SESSION_COOKIE, refusal_message, screen
+
+STEP_TITLES = {1: "약관 동의", 2: "휴대폰 인증", 3: "계좌 인증", 4: "신분증 인증", 5: "비밀번호 설정"}
+SEE_OTHER = 303
+
+
+class ScreenKit:
+    def __init__(self, bank: Bank) -> None:
+        self.bank = bank
+
+    def session_for(self, request: Request, finished: Stage) -> IssuanceSession:
+        return self.bank.sessions.require(request.cookies.get(SESSION_COOKIE), finished)
+
+    def step(self, request: Request, number: int, template: str, status_code: int = 200,
+             **context: Any) -> HTMLResponse:
+        return screen(request, template, status_code, step_number=number, step_title=STEP_TITLES[number],
+                      **context)
+
+    async def guarded(self, request: Request, render_again: Callable[[str, int], Response],
+                      action: Callable[[FormData], Awaitable[Response]]) -> Response:
+        """Run a form action; a refusal shows the same screen again with its message, never a 500."""
+        try:
+            form = await request.form(max_part_size=self.bank.rules.max_upload_bytes)
+            return await action(form)
+        except StepOutOfOrder as error:
+            return screen(request, "refused.html", error.status_code, error=refusal_message(error))
+        except BankError as error:
+            return render_again(refusal_message(error), error.status_code)
+
+
+def field(form: FormData, key: str) -> str | None:
+    value = form.get(key)
+    return value if isinstance(value, str) else None
