@@ -26,6 +26,7 @@ pytest_plugins = [
     "steps.certificate_steps",
     "steps.login_steps",
     "steps.message_steps",
+    "steps.mistake_steps",
 ]
 
 # Chromium's own background traffic is refused on a closed network; these keep it quiet and fast.

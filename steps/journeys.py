@@ -1,10 +1,17 @@
-"""Whole journeys for Given steps that need a customer already past them (not a step module)."""
+"""The issuance journey as one customer walks it, for steps that need a customer past several screens.
+
+Not a step module: Given steps and the failure-table scenarios call it, so that a step still does
+one thing ("the customer has issued a certificate", "the customer makes this mistake").
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from fixtures.customers import RegisteredCustomer
+from identities.customer import ResidentCard
 from identities.id_card_image import card_png
 from pages.account_check_screen import AccountCheckScreen
 from pages.certificate_centre import CertificateCentre
@@ -16,6 +23,9 @@ from pages.start_screen import StartScreen
 from pages.terms_screen import TermsScreen
 from support.control_client import ControlClient
 from support.one_time_codes import latest_deposit_code, latest_sms_code
+
+DEPOSIT_METHOD = "1원 입금 인증"
+CARRIERS = ("SKT", "KT", "LG U+", "알뜰폰(SKT)", "알뜰폰(KT)", "알뜰폰(LG U+)")
 
 
 @dataclass(frozen=True)
@@ -30,21 +40,111 @@ class IssuanceScreens:
     completion: CompletionScreen
 
 
-def issue_certificate(screens: IssuanceScreens, bank: ControlClient, customer: RegisteredCustomer) -> None:
+def other_digit(digit: str) -> str:
+    return str((int(digit) + 1) % 10)
+
+
+class IssuanceJourney:
+    """Walks the guide's steps in order; each stage can be done right or with the guide's typical mistake."""
+
+    def __init__(self, screens: IssuanceScreens, bank: ControlClient, customer: RegisteredCustomer) -> None:
+        self.screens = screens
+        self._bank = bank
+        self._customer = customer
+        self._person = customer.identity
+
+    # Each stage, done right.
+    def open_issuance(self) -> None:
+        self.screens.start.launch()
+        self.screens.start.open_certificate_centre()
+        self.screens.centre.start_issuance()
+        self.screens.terms.agree_to_all()
+        self.screens.terms.proceed()
+
+    def check_phone(self, carrier: str | None = None) -> None:
+        person = self._person
+        self.screens.phone.request_code(carrier or person.carrier, person.name, person.rrn[:7], person.phone)
+
+    def enter_sms_code(self, wrong: bool = False) -> None:
+        code = latest_sms_code(self._bank.sms_inbox(self._person.phone))
+        self.screens.phone.enter_code(code[:-1] + other_digit(code[-1]) if wrong else code)
+
+    def check_account(self, account_number: str | None = None) -> None:
+        account = self._person.account
+        self.screens.account.request_deposit(account.bank, account_number or account.number, DEPOSIT_METHOD)
+
+    def enter_deposit_code(self) -> None:
+        account = self._person.account
+        self.screens.account.enter_code(latest_deposit_code(self._bank.deposits(account.bank, account.digits)))
+
+    def check_id(self, card: ResidentCard | None = None) -> None:
+        own_card = self._person.resident_card
+        assert own_card is not None, "this journey photographs a 주민등록증"
+        self.screens.id_check.upload_photo(card_png(card or own_card))
+        self.screens.id_check.confirm_details()
+
+    def set_pin(self, confirmation: str | None = None) -> None:
+        pin = self._customer.secrets.pin
+        self.screens.credentials.set_pin(pin, confirmation or pin)
+
+    def set_pattern(self) -> None:
+        pattern = self._customer.secrets.pattern
+        self.screens.credentials.set_pattern(pattern, pattern)
+
+    def finish(self) -> None:
+        self.screens.completion.wait_until_shown()
+
+    # The guide's failure table (FAIL-1..5): each mistake after the stages before it were done right.
+    def make_mistake(self, cause: str) -> Callable[[], None]:
+        """Make the mistake the guide names; returns how to correct it and finish issuance."""
+        stages: list[Callable[[], None]] = [self.open_issuance, self.check_phone, self.enter_sms_code,
+                                            self.check_account, self.enter_deposit_code, self.check_id,
+                                            self.set_pin, self.set_pattern, self.finish]
+        mistakes: dict[str, tuple[int, Callable[[], None]]] = {
+            "잘못된 통신사 선택": (1, lambda: self.check_phone(carrier=self._wrong_carrier())),
+            "잘못된 인증번호": (2, lambda: self.enter_sms_code(wrong=True)),
+            "계좌번호 오류": (3, lambda: self.check_account(account_number=self._wrong_account_number())),
+            "정보 불일치": (5, lambda: self.check_id(card=self._someone_elses_card())),
+            "비밀번호 불일치": (6, lambda: self.set_pin(confirmation=self._wrong_pin_confirmation())),
+        }
+        if cause not in mistakes:
+            raise KeyError(f"the guide's failure table has no cause {cause!r}")
+        stage, mistake = mistakes[cause]
+        for done_right in stages[:stage]:
+            done_right()
+        mistake()
+
+        def correct_and_finish() -> None:
+            for done_right in stages[stage:]:
+                done_right()
+
+        return correct_and_finish
+
+    def _wrong_carrier(self) -> str:
+        return next(carrier for carrier in CARRIERS if carrier != self._person.carrier)
+
+    def _wrong_account_number(self) -> str:
+        number = self._person.account.number
+        return number[:-1] + other_digit(number[-1])
+
+    def _someone_elses_card(self) -> ResidentCard:
+        card = self._person.resident_card
+        assert card is not None
+        return dataclasses.replace(card, name="홍길동" if card.name != "홍길동" else "김철수")
+
+    def _wrong_pin_confirmation(self) -> str:
+        pin = self._customer.secrets.pin
+        return pin[:-1] + other_digit(pin[-1])
+
+
+def issue_certificate(journey: IssuanceJourney) -> None:
     """The guide's eight steps without stopping, ending on the completion screen."""
-    person = customer.identity
-    screens.start.launch()
-    screens.start.open_certificate_centre()
-    screens.centre.start_issuance()
-    screens.terms.agree_to_all()
-    screens.terms.proceed()
-    screens.phone.request_code(person.carrier, person.name, person.rrn[:7], person.phone)
-    screens.phone.enter_code(latest_sms_code(bank.sms_inbox(person.phone)))
-    screens.account.request_deposit(person.account.bank, person.account.number, "1원 입금 인증")
-    screens.account.enter_code(latest_deposit_code(bank.deposits(person.account.bank, person.account.digits)))
-    assert person.resident_card is not None, "this journey photographs a 주민등록증"
-    screens.id_check.upload_photo(card_png(person.resident_card))
-    screens.id_check.confirm_details()
-    screens.credentials.set_pin(customer.secrets.pin, customer.secrets.pin)
-    screens.credentials.set_pattern(customer.secrets.pattern, customer.secrets.pattern)
-    screens.completion.wait_until_shown()
+    journey.open_issuance()
+    journey.check_phone()
+    journey.enter_sms_code()
+    journey.check_account()
+    journey.enter_deposit_code()
+    journey.check_id()
+    journey.set_pin()
+    journey.set_pattern()
+    journey.finish()

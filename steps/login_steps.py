@@ -8,13 +8,12 @@ from pytest_bdd import given, then, when
 from fixtures.customers import RegisteredCustomer
 from pages.home_screen import HomeScreen
 from pages.start_screen import StartScreen
-from steps.journeys import IssuanceScreens, issue_certificate
-from support.control_client import ControlClient
+from steps.journeys import IssuanceJourney, issue_certificate
 
 
 @given("고객이 KB국민인증서를 발급받았다")
-def certificate_issued(issuance_screens: IssuanceScreens, bank: ControlClient, customer: RegisteredCustomer) -> None:
-    issue_certificate(issuance_screens, bank, customer)
+def certificate_issued(journey: IssuanceJourney) -> None:
+    issue_certificate(journey)
 
 
 @when("고객이 앱을 다시 실행해 인증서 비밀번호로 로그인한다")
