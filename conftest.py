@@ -27,6 +27,8 @@ pytest_plugins = [
     "steps.login_steps",
     "steps.message_steps",
     "steps.mistake_steps",
+    "steps.clock_steps",
+    "steps.phone_settings_steps",
 ]
 
 # Chromium's own background traffic is refused on a closed network; these keep it quiet and fast.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 from pages.components.messages import Messages
 
@@ -18,10 +18,13 @@ class AccountCheckScreen:
         self._send = page.get_by_role("button", name="1원 보내기")
         self._confirm = page.get_by_role("button", name="확인")
 
+    def method(self, name: str) -> Locator:
+        return self._page.get_by_role("radio", name=name)
+
     def request_deposit(self, bank: str, account_number: str, method: str) -> None:
         self.bank.select_option(bank)
         self.account_number.fill(account_number)
-        self._page.get_by_role("radio", name=method).check()
+        self.method(method).check()
         self._send.click()
         self._page.wait_for_load_state()
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from fixtures.customers import RegisteredCustomer
-from identities.customer import ResidentCard
+from identities.customer import BankAccount, ResidentCard
 from identities.id_card_image import card_png
 from pages.account_check_screen import AccountCheckScreen
 from pages.certificate_centre import CertificateCentre
@@ -66,16 +66,23 @@ class IssuanceJourney:
         self.screens.phone.request_code(carrier or person.carrier, person.name, person.rrn[:7], person.phone)
 
     def enter_sms_code(self, wrong: bool = False) -> None:
-        code = latest_sms_code(self._bank.sms_inbox(self._person.phone))
+        code = self.current_sms_code()
         self.screens.phone.enter_code(code[:-1] + other_digit(code[-1]) if wrong else code)
 
-    def check_account(self, account_number: str | None = None) -> None:
-        account = self._person.account
+    def current_sms_code(self) -> str:
+        return latest_sms_code(self._bank.sms_inbox(self._person.phone))
+
+    def check_account(self, account_number: str | None = None, account: BankAccount | None = None) -> None:
+        account = account or self._person.account
         self.screens.account.request_deposit(account.bank, account_number or account.number, DEPOSIT_METHOD)
 
-    def enter_deposit_code(self) -> None:
+    def current_deposit_code(self) -> str:
         account = self._person.account
-        self.screens.account.enter_code(latest_deposit_code(self._bank.deposits(account.bank, account.digits)))
+        return latest_deposit_code(self._bank.deposits(account.bank, account.digits))
+
+    def enter_deposit_code(self, wrong: bool = False) -> None:
+        code = self.current_deposit_code()
+        self.screens.account.enter_code(code[:-1] + other_digit(code[-1]) if wrong else code)
 
     def check_id(self, card: ResidentCard | None = None) -> None:
         own_card = self._person.resident_card
