@@ -21,7 +21,7 @@ class ReplayedRequests:
         self._request = page.request
 
     def post_form(self, path: str, fields: dict[str, str]) -> BankAnswer:
-        response = self._request.post(path, form=fields, max_redirects=0)
+        response = self._request.post(path, form=dict[str, str | float | bool](fields), max_redirects=0)
         return BankAnswer(response.status, response.text())
 
     def post_json(self, path: str, body: dict[str, Any]) -> BankAnswer:
