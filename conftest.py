@@ -29,6 +29,7 @@ pytest_plugins = [
     "steps.mistake_steps",
     "steps.clock_steps",
     "steps.phone_settings_steps",
+    "steps.flow_order_steps",
 ]
 
 # Chromium's own background traffic is refused on a closed network; these keep it quiet and fast.
