@@ -10,6 +10,7 @@ from mock_bank.services.account_check import AccountCheck
 from mock_bank.services.ca import CaMaterial, CertificateAuthority
 from mock_bank.services.certificate_login import CertificateLogin
 from mock_bank.services.credentials import Credentials
+from mock_bank.services.faults import Faults
 from mock_bank.services.id_check import IdCheck
 from mock_bank.services.issuance import Issuance
 from mock_bank.services.one_time_codes import CodePolicy, OneTimeCodes
@@ -27,6 +28,7 @@ class Bank:
     store: Store
     clock: Clock
     ca: CertificateAuthority
+    faults: Faults
     sessions: Sessions
     sms_gateway: SmsGateway
     registry: Registry
@@ -38,9 +40,13 @@ class Bank:
     login: CertificateLogin
 
     def reset(self) -> None:
+        """Undo everything a scenario arranged or did; the CA stays, so the root tests trust stays too."""
         self.store.reset()
         self.clock.reset()
-        self.sms_gateway.reset()
+        self.faults.reset()
+
+    def close(self) -> None:
+        self.store.close()
 
 
 def load_ca(store: Store, clock: Clock) -> CertificateAuthority:
@@ -53,13 +59,15 @@ def load_ca(store: Store, clock: Clock) -> CertificateAuthority:
     return ca
 
 
-def open_bank(settings: ServerSettings) -> Bank:
+def open_bank(settings: ServerSettings, clock: Clock | None = None) -> Bank:
+    """`clock` is for unit tests that need time to stand still; the server uses the system's time."""
     rules = settings.rules
     store = Store(settings.database)
-    clock = Clock()
+    clock = clock or Clock()
     ca = load_ca(store, clock)
+    faults = Faults()
     sessions = Sessions(store, clock)
-    gateway = SmsGateway(store, clock)
+    gateway = SmsGateway(store, clock, faults)
     sms_codes = OneTimeCodes(store, clock, CodePolicy(
         "sms", rules.sms_code_digits, rules.sms_code_validity, rules.sms_code_max_wrong,
         Reason.SMS_NOT_REQUESTED, Reason.SMS_CODE_WRONG, Reason.SMS_CODE_EXPIRED, Reason.SMS_CODE_VOID))
@@ -68,12 +76,12 @@ def open_bank(settings: ServerSettings) -> Bank:
         Reason.DEPOSIT_NOT_REQUESTED, Reason.DEPOSIT_CODE_WRONG, Reason.DEPOSIT_CODE_EXPIRED,
         Reason.DEPOSIT_CODE_VOID))
     return Bank(
-        rules=rules, store=store, clock=clock, ca=ca, sessions=sessions, sms_gateway=gateway,
+        rules=rules, store=store, clock=clock, ca=ca, faults=faults, sessions=sessions, sms_gateway=gateway,
         registry=Registry(store, clock),
-        phone_check=PhoneCheck(store, clock, rules, sessions, sms_codes, gateway),
+        phone_check=PhoneCheck(store, clock, rules, sessions, sms_codes, gateway, later_codes=(deposit_codes,)),
         account_check=AccountCheck(store, clock, rules, sessions, deposit_codes),
         id_check=IdCheck(store, sessions),
-        credentials=Credentials(rules, sessions),
+        credentials=Credentials(rules, sessions, store),
         issuance=Issuance(store, clock, sessions, ca),
         login=CertificateLogin(store, clock, ca),
     )

@@ -2,7 +2,8 @@
 
 BankError(reason)          a customer-facing refusal; the reason picks the Korean message in messages.py
 ├── InputRejected          a form or request field that is missing, too long or malformed
-└── StepOutOfOrder         a screen or request reached before the steps that must come first
+├── StepOutOfOrder         a screen or request reached before the steps that must come first
+└── ScreenUnavailable      a screen broken on purpose through test control (FIX-3), until the app restarts
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ class Reason(StrEnum):
     ID_MISMATCH = "id_mismatch"
     ID_OUTDATED = "id_outdated"
     PIN_FORMAT = "pin_format"
+    PIN_ALL_SAME = "pin_all_same"
+    PIN_STRAIGHT = "pin_straight"
+    PIN_EQUAL_RUN = "pin_equal_run"
+    PIN_BIRTH_DATE = "pin_birth_date"
     PIN_MISMATCH = "pin_mismatch"
     PATTERN_TOO_SHORT = "pattern_too_short"
     PATTERN_MISMATCH = "pattern_mismatch"
@@ -41,6 +46,7 @@ class Reason(StrEnum):
     CHALLENGE_UNKNOWN = "challenge_unknown"
     STEP_OUT_OF_ORDER = "step_out_of_order"
     INVALID_INPUT = "invalid_input"
+    APP_UNAVAILABLE = "app_unavailable"
 
 
 class BankError(Exception):
@@ -66,3 +72,10 @@ class StepOutOfOrder(BankError):
 
     def __init__(self) -> None:
         super().__init__(Reason.STEP_OUT_OF_ORDER)
+
+
+class ScreenUnavailable(BankError):
+    status_code = 503
+
+    def __init__(self) -> None:
+        super().__init__(Reason.APP_UNAVAILABLE)

@@ -26,6 +26,10 @@ MESSAGES: dict[Reason, str] = {
     Reason.ID_MISMATCH: "신분증 정보가 일치하지 않습니다. 정확한 정보를 입력해 주세요.",
     Reason.ID_OUTDATED: "최근 발급된 신분증이 아닙니다. 가장 최근에 발급받은 신분증으로 다시 촬영해 주세요.",
     Reason.PIN_FORMAT: "비밀번호는 숫자 6자리로 입력해 주세요.",
+    Reason.PIN_ALL_SAME: "같은 숫자로만 된 비밀번호는 사용할 수 없습니다. 다른 비밀번호를 입력해 주세요.",
+    Reason.PIN_STRAIGHT: "연속된 숫자(예: 123456, 987654)는 비밀번호로 사용할 수 없습니다.",
+    Reason.PIN_EQUAL_RUN: "같은 숫자를 3번 이상 연속으로 사용할 수 없습니다. 다른 비밀번호를 입력해 주세요.",
+    Reason.PIN_BIRTH_DATE: "생년월일은 비밀번호로 사용할 수 없습니다. 다른 비밀번호를 입력해 주세요.",
     Reason.PIN_MISMATCH: "비밀번호가 일치하지 않습니다. 확인을 위해 같은 비밀번호를 다시 입력해 주세요.",
     Reason.PATTERN_TOO_SHORT: "패턴은 4개 이상의 점을 연결해 주세요.",
     Reason.PATTERN_MISMATCH: "패턴이 일치하지 않습니다. 같은 패턴을 다시 그려 주세요.",
@@ -36,12 +40,15 @@ MESSAGES: dict[Reason, str] = {
     Reason.CHALLENGE_UNKNOWN: "요청 시간이 지났습니다. 다시 시도해 주세요.",
     Reason.STEP_OUT_OF_ORDER: "이전 단계를 먼저 완료해 주세요.",
     Reason.INVALID_INPUT: "입력값을 확인해 주세요.",
+    Reason.APP_UNAVAILABLE: "일시적인 오류가 발생했습니다. 앱을 다시 시작한 후 시도해 주세요.",
 }
 
 
 def message_for(reason: Reason) -> str:
     return MESSAGES[reason]
 
+
+# A malformed field gets words about that field; a field not listed here gets INVALID_INPUT's words.
 FIELD_MESSAGES: dict[str, str] = {
     "name": "이름을 한글로 정확히 입력해 주세요.",
     "rrn_birth": "주민등록번호 앞 6자리(생년월일)와 뒷자리 첫 번째 숫자를 정확히 입력해 주세요.",
@@ -52,6 +59,8 @@ FIELD_MESSAGES: dict[str, str] = {
     "bank": "은행을 선택해 주세요.",
     "account_number": "계좌번호는 숫자와 '-'만 입력해 주세요.",
     "id_photo": "신분증 사진을 선택해 주세요.",
+    "pin": "비밀번호는 숫자 6자리로 입력해 주세요.",
+    "pattern": "패턴을 다시 그려 주세요.",
 }
 
 

@@ -9,23 +9,42 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class RuleSettings:
-    """The numbers behind the bank's rules; tests read them here instead of guessing."""
+    """The numbers behind the bank's rules; tests read them here instead of guessing.
 
+    Time limits are half-open: a code 'valid 3 minutes' is accepted while less than 3 minutes have passed,
+    and refused at the instant the 3 minutes are up. Windows and cool-downs count the same way.
+    Formats that are facts about Korea rather than bank policy (7 RRN digits, 010 mobile numbers, each
+    bank's account number length) live in services/inputs.py and services/banks.py.
+    """
+
+    # 휴대폰 인증 (STEP-3, FAIL-4): the SMS code.
     sms_code_digits: int = 6
     sms_code_validity: timedelta = timedelta(minutes=3)
-    sms_code_max_wrong: int = 5
-    sms_request_cooldown: timedelta = timedelta(seconds=30)
-    sms_requests_per_window: int = 5
+    sms_code_max_wrong: int = 5  # the 5th wrong entry voids the code; the 4th is still only 'wrong'
+    # Requests per phone number, across sessions, so starting issuance again does not lift the limit.
+    sms_request_cooldown: timedelta = timedelta(seconds=30)  # between two requests for the same phone
+    sms_requests_per_window: int = 5  # the 6th request inside one window is refused
     sms_request_window: timedelta = timedelta(minutes=10)
+
+    # 계좌 인증 (STEP-4, FAIL-3): the 1원 deposit whose depositor name carries the code, e.g. 'KB1234'.
     deposit_code_digits: int = 4
     deposit_code_validity: timedelta = timedelta(minutes=10)
-    deposit_code_max_wrong: int = 3
+    deposit_code_max_wrong: int = 3  # the 3rd wrong entry voids the code
     deposit_amount_krw: int = 1
-    pin_digits: int = 6
-    pattern_min_points: int = 4
+
+    # 비밀번호 및 패턴 설정 (REQ-PIN, FAIL-5).
+    pin_digits: int = 6  # exactly this many ASCII digits
+    pin_equal_run: int = 3  # this many equal digits in a row (e.g. 111) make a PIN too easy to guess
+    pattern_min_points: int = 4  # distinct dots of the 3x3 grid, numbered 1-9
+
+    # After issuance (USE-1, USE-2). The CA signs with its own LEAF_YEARS (services/ca.py); a unit test
+    # keeps the two equal. The login and renewal limits are not enforced yet: they are here so that
+    # whoever enforces them finds the number already agreed.
     certificate_validity_years: int = 3
     login_max_wrong_pins: int = 5
     renewal_window: timedelta = timedelta(days=30)
+
+    # Input limits: anything longer is refused before it is looked at.
     max_field_length: int = 100
     max_upload_bytes: int = 8 * 1024 * 1024
 

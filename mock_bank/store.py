@@ -25,7 +25,7 @@ CREATE TABLE IF NOT EXISTS id_cards (
     office TEXT, licence_number TEXT, serial TEXT);
 CREATE TABLE IF NOT EXISTS sms_messages (
     id INTEGER PRIMARY KEY AUTOINCREMENT, phone TEXT NOT NULL, body TEXT NOT NULL,
-    sent_at TEXT NOT NULL, held INTEGER NOT NULL DEFAULT 0);
+    sent_at TEXT NOT NULL, held INTEGER NOT NULL DEFAULT 0, deliver_at TEXT);
 CREATE TABLE IF NOT EXISTS deposits (
     id INTEGER PRIMARY KEY AUTOINCREMENT, bank TEXT NOT NULL, digits TEXT NOT NULL,
     amount INTEGER NOT NULL, depositor TEXT NOT NULL, deposited_at TEXT NOT NULL);
@@ -77,6 +77,17 @@ class Store:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.executescript(SCHEMA)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Bring a database file from an older version up to the schema; new columns only, never data loss."""
+        columns = {row["name"] for row in self._db.execute("PRAGMA table_info(sms_messages)")}
+        if "deliver_at" not in columns:
+            self._db.execute("ALTER TABLE sms_messages ADD COLUMN deliver_at TEXT")
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -148,13 +159,22 @@ class Store:
                          " ORDER BY issued_on DESC, id DESC LIMIT 1", customer_id, kind)
 
     # The SMS gateway's outbox and the deposit ledger: what a customer's phone and account receive.
-    def add_sms(self, phone: str, body: str, now: datetime, held: bool = False) -> None:
-        self._run("INSERT INTO sms_messages (phone, body, sent_at, held) VALUES (?, ?, ?, ?)",
-                  phone, body, now.isoformat(), int(held))
+    def add_sms(self, phone: str, body: str, now: datetime, held: bool = False,
+                deliver_at: datetime | None = None) -> None:
+        """A held message never reaches the phone; a delayed one only once the clock passes `deliver_at`."""
+        self._run("INSERT INTO sms_messages (phone, body, sent_at, held, deliver_at) VALUES (?, ?, ?, ?, ?)",
+                  phone, body, now.isoformat(), int(held), (deliver_at or now).isoformat())
 
-    def sms_inbox(self, phone: str) -> list[Row]:
-        return self._all("SELECT body, sent_at FROM sms_messages WHERE phone = ? AND held = 0"
+    def sms_inbox(self, phone: str, now: datetime) -> list[Row]:
+        rows = self._all("SELECT body, sent_at, deliver_at FROM sms_messages WHERE phone = ? AND held = 0"
                          " ORDER BY id", phone)
+        # Compared as datetimes, not as text: ISO strings with and without microseconds do not sort safely.
+        inbox = []
+        for row in rows:
+            delivered_at = row.pop("deliver_at") or row["sent_at"]
+            if datetime.fromisoformat(delivered_at) <= now:
+                inbox.append({**row, "delivered_at": delivered_at})
+        return inbox
 
     def add_deposit(self, bank: str, digits: str, amount: int, depositor: str, now: datetime) -> None:
         self._run("INSERT INTO deposits (bank, digits, amount, depositor, deposited_at)"
@@ -182,18 +202,30 @@ class Store:
                     datetime.fromisoformat(row["expires_at"]), row["wrong_tries"], row["state"])
 
     def code_requests_since(self, target: str, purpose: str, since: datetime) -> list[datetime]:
-        rows = self._all("SELECT issued_at FROM codes WHERE target = ? AND purpose = ? AND issued_at >= ?"
-                         " ORDER BY id", target, purpose, since.isoformat())
-        return [datetime.fromisoformat(row["issued_at"]) for row in rows]
+        """When codes were issued to `target` strictly after `since`, oldest first."""
+        rows = self._all("SELECT issued_at FROM codes WHERE target = ? AND purpose = ? ORDER BY id",
+                         target, purpose)
+        issued = (datetime.fromisoformat(row["issued_at"]) for row in rows)
+        return [moment for moment in issued if moment > since]
 
     def count_wrong_try(self, code_id: int, void_after: int) -> int:
-        self._run("UPDATE codes SET wrong_tries = wrong_tries + 1 WHERE id = ?", code_id)
-        self._run("UPDATE codes SET state = 'void' WHERE id = ? AND wrong_tries >= ?", code_id, void_after)
-        row = self._one("SELECT wrong_tries FROM codes WHERE id = ?", code_id)
-        return int(row["wrong_tries"]) if row else 0
+        """Count one wrong entry, voiding the code at `void_after`; atomic, so parallel guesses all count."""
+        with self._lock:
+            self._run("UPDATE codes SET wrong_tries = wrong_tries + 1 WHERE id = ?", code_id)
+            self._run("UPDATE codes SET state = 'void' WHERE id = ? AND wrong_tries >= ?", code_id, void_after)
+            row = self._one("SELECT wrong_tries FROM codes WHERE id = ?", code_id)
+            return int(row["wrong_tries"]) if row else 0
 
-    def mark_code(self, code_id: int, state: str) -> None:
-        self._run("UPDATE codes SET state = ? WHERE id = ?", state, code_id)
+    def use_code(self, code_id: int) -> bool:
+        """Mark an active code used; False if it was no longer active, so two equal requests pass only once."""
+        with self._lock:
+            cursor = self._db.execute("UPDATE codes SET state = 'used' WHERE id = ? AND state = 'active'",
+                                      (code_id,))
+            return cursor.rowcount == 1
+
+    def retire_codes(self, session_id: str, purpose: str) -> None:
+        self._run("UPDATE codes SET state = 'replaced' WHERE session_id = ? AND purpose = ?"
+                  " AND state = 'active'", session_id, purpose)
 
     # Issuance sessions: which step a device has reached, and what earlier steps established.
     def add_session(self, session_id: str, stage: str, now: datetime) -> None:

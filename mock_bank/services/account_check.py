@@ -1,4 +1,10 @@
-"""Step 4, 계좌 인증: a 1원 deposit whose depositor name carries the code proves the account is the customer's."""
+"""Step 4, 계좌 인증: a 1원 deposit whose depositor name carries the code proves the account is the customer's.
+
+Unlike the carrier check, each refusal names its cause (FAIL-3): the customer is already proven by the
+phone check, and the bank's own app tells its customers when an account number is short, closed or not
+theirs. A closed account that belongs to someone else is still only 'not yours', so nothing is revealed
+about other people's accounts.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,8 @@ from mock_bank.services.one_time_codes import OneTimeCodes
 from mock_bank.services.sessions import IssuanceSession, Sessions, Stage
 from mock_bank.settings import RuleSettings
 from mock_bank.store import Store
+
+DEPOSITOR_PREFIX = "KB"
 
 
 class AccountCheck:
@@ -30,9 +38,11 @@ class AccountCheck:
             raise BankError(Reason.ACCOUNT_NOT_OWNED, "account_number")
         if account["status"] != "open":
             raise BankError(Reason.ACCOUNT_CLOSED, "account_number")
-        code = self._codes.issue(session.id, f"{bank}:{digits}")
-        self._store.add_deposit(bank, digits, self._rules.deposit_amount_krw, f"KB{code}", self._clock.now())
-        self._sessions.complete(session, Stage.PHONE_VERIFIED, bank=bank, account_tail=digits[-4:])
+        with self._store.transaction():
+            code = self._codes.issue(session.id, f"{bank}:{digits}")
+            self._store.add_deposit(bank, digits, self._rules.deposit_amount_krw, f"{DEPOSITOR_PREFIX}{code}",
+                                    self._clock.now())
+            self._sessions.complete(session, Stage.PHONE_VERIFIED, bank=bank, account_tail=digits[-4:])
 
     def confirm(self, session: IssuanceSession, entered: str) -> None:
         self._codes.redeem(session.id, entered)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -13,6 +14,8 @@ from mock_bank.store import Store
 
 @dataclass(frozen=True)
 class CodePolicy:
+    """One kind of code; the numbers come from RuleSettings, the reasons say which check refused."""
+
     purpose: str
     digits: int
     validity: timedelta
@@ -24,6 +27,8 @@ class CodePolicy:
 
 
 class OneTimeCodes:
+    """A session holds at most one active code per purpose: issuing a new one replaces the old."""
+
     def __init__(self, store: Store, clock: Clock, policy: CodePolicy) -> None:
         self._store = store
         self._clock = clock
@@ -36,10 +41,15 @@ class OneTimeCodes:
         return code
 
     def seconds_left(self, session_id: str) -> int | None:
+        """Whole seconds left, rounded up so the screen never shows 0:00 while the code is still good."""
         current = self._store.current_code(session_id, self.policy.purpose)
         if current is None or current.state != "active":
             return None
-        return max(0, int((current.expires_at - self._clock.now()).total_seconds()))
+        return max(0, math.ceil((current.expires_at - self._clock.now()).total_seconds()))
+
+    def retire(self, session_id: str) -> None:
+        """Forget the session's active code, when the step it belongs to must be done again."""
+        self._store.retire_codes(session_id, self.policy.purpose)
 
     def redeem(self, session_id: str, entered: str) -> str:
         """Return the target the code was sent to; a code is good once, until it expires or is voided."""
@@ -51,9 +61,12 @@ class OneTimeCodes:
         # The expiry instant itself is already too late: 'valid 3 minutes' means strictly less.
         if self._clock.now() >= current.expires_at:
             raise BankError(self.policy.expired, "code")
-        if not secrets.compare_digest(entered, current.code):
+        # Compared as bytes: compare_digest refuses non-ASCII str, and a refusal must not become a 500.
+        if not secrets.compare_digest(entered.encode(), current.code.encode()):
             wrong_tries = self._store.count_wrong_try(current.id, self.policy.max_wrong)
             raise BankError(self.policy.void if wrong_tries >= self.policy.max_wrong else self.policy.wrong,
                             "code")
-        self._store.mark_code(current.id, "used")
+        if not self._store.use_code(current.id):
+            # Another request redeemed or voided it a moment ago: a code passes once.
+            raise BankError(self.policy.not_requested, "code")
         return current.target

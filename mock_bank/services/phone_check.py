@@ -1,4 +1,14 @@
-"""Step 3, 휴대폰 인증: the carrier confirms the subscriber, then an SMS code proves the phone."""
+"""Step 3, 휴대폰 인증: the carrier confirms the subscriber, then an SMS code proves the phone.
+
+The carrier check answers every mismatch with one reason, PHONE_MISMATCH, whichever of carrier, name,
+RRN digits or number was wrong. That is what real carriers and PASS providers do: saying which field was
+wrong would let anyone holding a phone number find out, field by field, who owns it and with which
+carrier. The guide's FAIL-1 (잘못된 통신사 선택) therefore shows the same words as a wrong name would.
+
+The SMS rules, with their numbers in RuleSettings: a 6-digit code, good for 3 minutes and once; the 5th
+wrong entry voids it; requests for one phone number need a cool-down between them and are capped per
+10-minute window, counted per number across sessions so that starting issuance again does not help.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +24,9 @@ from mock_bank.store import Store
 
 SMS_TEXT = "[KB국민은행] 인증번호 [{code}]를 입력해 주세요. 타인에게 절대 알려주지 마세요."
 
+# What later steps left in a session; a new phone check may be for another person, so it goes.
+LATER_STEP_DATA = ("bank", "account_tail", "card", "pin_salt", "pin_hash")
+
 
 @dataclass(frozen=True)
 class PhoneOwner:
@@ -25,26 +38,32 @@ class PhoneOwner:
 
 class PhoneCheck:
     def __init__(self, store: Store, clock: Clock, rules: RuleSettings, sessions: Sessions,
-                 codes: OneTimeCodes, gateway: SmsGateway) -> None:
+                 codes: OneTimeCodes, gateway: SmsGateway, later_codes: tuple[OneTimeCodes, ...] = ()) -> None:
         self._store = store
         self._clock = clock
         self._rules = rules
         self._sessions = sessions
         self._codes = codes
         self._gateway = gateway
+        self._later_codes = later_codes
 
     def request_code(self, session: IssuanceSession, owner: PhoneOwner) -> None:
-        # Like a real carrier, one answer for every mismatch: the customer is not told which field was wrong.
         subscriber = next((row for row in self._store.subscribers(owner.phone)
                            if row["carrier"] == owner.carrier and row["name"] == owner.name
                            and row["rrn"][:7] == owner.rrn_front), None)
         if subscriber is None:
             raise BankError(Reason.PHONE_MISMATCH)
-        self._check_rate(owner.phone)
-        code = self._codes.issue(session.id, owner.phone)
-        self._gateway.send(owner.phone, SMS_TEXT.format(code=code))
-        session.customer_id = subscriber["id"]
-        self._sessions.complete(session, Stage.TERMS_AGREED, phone=owner.phone, carrier=owner.carrier)
+        with self._store.transaction():
+            self._check_rate(owner.phone)
+            code = self._codes.issue(session.id, owner.phone)
+            self._gateway.send(owner.phone, SMS_TEXT.format(code=code))
+            # A deposit code sent for the previous phone check must not verify the account of this one.
+            for codes in self._later_codes:
+                codes.retire(session.id)
+            for key in LATER_STEP_DATA:
+                session.data.pop(key, None)
+            session.customer_id = subscriber["id"]
+            self._sessions.complete(session, Stage.TERMS_AGREED, phone=owner.phone, carrier=owner.carrier)
 
     def _check_rate(self, phone: str) -> None:
         now = self._clock.now()

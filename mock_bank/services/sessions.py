@@ -1,4 +1,8 @@
-"""Issuance sessions: the guide's steps in order, each one refusing to start before the last is done."""
+"""Issuance sessions: the guide's steps in order, each one refusing to start before the last is done.
+
+A session is named by a random id kept in the device's cookie; an unknown, forged or missing id is simply
+no session, so every step behind it answers StepOutOfOrder.
+"""
 
 from __future__ import annotations
 
@@ -26,6 +30,8 @@ class Stage(StrEnum):
 
 
 ORDER = list(Stage)
+SESSION_ID_BYTES = 18
+SESSION_ID_LIMIT = 64
 
 
 @dataclass
@@ -45,12 +51,13 @@ class Sessions:
         self._clock = clock
 
     def start(self) -> IssuanceSession:
-        session = IssuanceSession(secrets.token_urlsafe(18), Stage.STARTED)
+        session = IssuanceSession(secrets.token_urlsafe(SESSION_ID_BYTES), Stage.STARTED)
         self._store.add_session(session.id, session.stage.value, self._clock.now())
         return session
 
     def find(self, session_id: str | None) -> IssuanceSession | None:
-        row = self._store.session(session_id) if session_id else None
+        # An overlong id cannot be one of ours; it is not worth a query.
+        row = self._store.session(session_id) if session_id and len(session_id) <= SESSION_ID_LIMIT else None
         if row is None:
             return None
         return IssuanceSession(row["id"], Stage(row["stage"]), row["customer_id"], row["data"])

@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 from mock_bank.clock import Clock
+from mock_bank.services.faults import Faults
 from mock_bank.store import Store
 
 
 class SmsGateway:
-    def __init__(self, store: Store, clock: Clock) -> None:
+    def __init__(self, store: Store, clock: Clock, faults: Faults) -> None:
         self._store = store
         self._clock = clock
-        self._blocked: set[str] = set()
+        self._faults = faults
 
     def send(self, phone: str, body: str) -> None:
-        # A phone that blocks SMS still gets the message held, as a carrier would keep it (FIX-1).
-        self._store.add_sms(phone, body, self._clock.now(), held=phone in self._blocked)
-
-    def block(self, phone: str, blocked: bool) -> None:
-        (self._blocked.add if blocked else self._blocked.discard)(phone)
-
-    def reset(self) -> None:
-        self._blocked.clear()
+        # A phone that blocks SMS still gets the message held, as a carrier would keep it (FIX-1);
+        # unblocking does not release it: the guide's remedy is to ask for a new code.
+        fault = self._faults.sms(phone)
+        now = self._clock.now()
+        self._store.add_sms(phone, body, now, held=fault.blocked, deliver_at=now + fault.delay)

@@ -1,22 +1,29 @@
-"""The test-control API: arrange customers, read inboxes and ledgers, move the clock, reset.
+"""The test-control API: arrange customers, read inboxes and ledgers, move the clock, inject faults, reset.
 
 Mounted only when the bank is started with --test-control, so a bank run by hand for a demo
-cannot be rearranged from outside.
+cannot be rearranged from outside. Everything arranged here is undone by POST /_test/reset.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from cryptography.hazmat.primitives.serialization import Encoding
 from fastapi import APIRouter, HTTPException, status
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import AwareDatetime, BaseModel, Field, field_validator
 
 from mock_bank.bank import Bank
+from mock_bank.errors import InputRejected
 from mock_bank.services import inputs
 from mock_bank.services.banks import ACCOUNT_DIGITS
+from mock_bank.services.faults import Screen, Until
 from mock_bank.services.registry import AccountRecord, CustomerRecord, IdCardRecord
+
+# The clock may be set anywhere a test could want, but not so far that adding a certificate's years overflows.
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
+ONE_DAY = 24 * 3600
 
 
 class AccountIn(BaseModel):
@@ -45,25 +52,56 @@ class CustomerIn(BaseModel):
 
 
 class ClockIn(BaseModel):
-    now: AwareDatetime
+    now: AwareDatetime = Field(description="an aware time between 2000-01-01 and 2100-01-01")
+
+    @field_validator("now")
+    @classmethod
+    def within_range(cls, value: datetime) -> datetime:
+        if not EARLIEST <= value < LATEST:
+            raise ValueError("the clock can be set between 2000-01-01 and 2100-01-01 only")
+        return value
 
 
 class AdvanceIn(BaseModel):
-    seconds: float = Field(ge=0, le=20 * 365 * 24 * 3600)
+    seconds: float = Field(ge=0, le=20 * 365 * ONE_DAY)
 
 
 class BlockIn(BaseModel):
     blocked: bool
 
 
+class DelayIn(BaseModel):
+    seconds: float = Field(ge=0, le=ONE_DAY, description="0 removes the delay")
+
+
+class ScreenFaultIn(BaseModel):
+    until: Until = Field(default=Until.RESTART, description="'restart': cleared when the customer starts issuance "
+                                                    "again (POST /issue/start); 'cleared': only by DELETE or reset")
+
+
+class IdReaderFaultIn(BaseModel):
+    failures: int = Field(default=1, ge=0, le=100, description="how many of the next photos fail; 0 removes the fault")
+
+
+def _phone(value: str) -> str:
+    """Faults are keyed by the number as the bank sends to it, so 01012345678 and 010-1234-5678 are one phone."""
+    try:
+        return inputs.mobile(value)
+    except InputRejected as error:
+        raise HTTPException(422, "phone must be an 010 mobile number, e.g. 010-1234-5678") from error
+
+
 def control_router(bank: Bank) -> APIRouter:
     router = APIRouter(prefix="/_test", tags=["test-control"])
 
-    @router.post("/reset", status_code=status.HTTP_204_NO_CONTENT, summary="Forget every customer and undo faults")
+    @router.post("/reset", status_code=status.HTTP_204_NO_CONTENT, summary="Forget every customer and undo faults",
+                 description="Empties customers, sessions, codes, inboxes and ledgers, sets the clock back to real "
+                             "time and clears every fault. The CA is kept, so its root stays trusted.")
     def reset() -> None:
         bank.reset()
 
-    @router.post("/customers", status_code=status.HTTP_201_CREATED, summary="Register a customer everywhere")
+    @router.post("/customers", status_code=status.HTTP_201_CREATED, summary="Register a customer everywhere",
+                 description="At the carrier (name, RRN, phone), at the banks (accounts) and in the ID registry.")
     def register(body: CustomerIn) -> dict[str, str]:
         if body.carrier not in inputs.CARRIERS:
             raise HTTPException(422, f"unknown carrier {body.carrier!r}; one of {inputs.CARRIERS}")
@@ -79,14 +117,48 @@ def control_router(bank: Bank) -> APIRouter:
         except sqlite3.IntegrityError as error:
             raise HTTPException(409, "a customer with this RRN or account already exists") from error
 
-    @router.get("/phones/{phone}/sms", summary="The SMS inbox of a phone (held messages excluded)")
+    @router.get("/phones/{phone}/sms", summary="The SMS inbox of a phone",
+                description="Messages that reached the phone by the bank's clock: held (blocked) messages and "
+                            "delayed ones whose time has not come are left out.")
     def sms_inbox(phone: str) -> dict[str, list[dict[str, str]]]:
-        return {"messages": bank.store.sms_inbox(phone)}
+        return {"messages": bank.store.sms_inbox(_phone(phone), bank.clock.now())}
 
-    @router.put("/phones/{phone}/sms-block", summary="Block or unblock SMS on a phone (FIX-1)")
+    @router.put("/phones/{phone}/sms-block", summary="Block or unblock SMS on a phone (FIX-1)",
+                description="While blocked, messages to the phone are held and never shown, even after "
+                            "unblocking: the customer must ask for a new code.")
     def block_sms(phone: str, body: BlockIn) -> dict[str, bool]:
-        bank.sms_gateway.block(phone, body.blocked)
+        bank.faults.block_sms(_phone(phone), body.blocked)
         return {"blocked": body.blocked}
+
+    @router.put("/phones/{phone}/sms-delay", summary="Delay SMS to a phone by some seconds of bank time",
+                description="Messages sent from now on reach the inbox once the bank's clock has passed their "
+                            "sending time plus the delay. 0 removes the delay.")
+    def delay_sms(phone: str, body: DelayIn) -> dict[str, float]:
+        bank.faults.delay_sms(_phone(phone), timedelta(seconds=body.seconds))
+        return {"seconds": body.seconds}
+
+    @router.get("/faults", summary="Every fault currently arranged")
+    def faults() -> dict[str, object]:
+        return bank.faults.snapshot()
+
+    @router.put("/faults/screens/{screen}", summary="Make a screen fail with 503 (FIX-3)",
+                description="The screen's page, its form posts and (for 'credentials') /api/issuance/* answer "
+                            "503 with '일시적인 오류가 발생했습니다. 앱을 다시 시작한 후 시도해 주세요.'")
+    def break_screen(screen: Screen, body: ScreenFaultIn | None = None) -> dict[str, str]:
+        until = (body or ScreenFaultIn()).until
+        bank.faults.break_screen(screen, until)
+        return {"screen": screen.value, "until": until.value}
+
+    @router.delete("/faults/screens/{screen}", status_code=status.HTTP_204_NO_CONTENT,
+                   summary="Make a broken screen work again")
+    def mend_screen(screen: Screen) -> None:
+        bank.faults.mend_screen(screen)
+
+    @router.put("/faults/id-reader", summary="Make the ID reader fail on the next photos (FIX-2)",
+                description="The next `failures` photos are reported unreadable whatever they show.")
+    def fail_id_reader(body: IdReaderFaultIn) -> dict[str, int]:
+        bank.faults.fail_id_reader(body.failures)
+        return {"failures": body.failures}
 
     @router.get("/accounts/{bank_name}/{number}/deposits", summary="Deposits that reached an account")
     def deposits(bank_name: str, number: str) -> dict[str, list[dict[str, object]]]:
@@ -114,6 +186,8 @@ def control_router(bank: Bank) -> APIRouter:
 
     @router.post("/clock/advance", summary="Move the bank's time forward")
     def advance_clock(body: AdvanceIn) -> dict[str, datetime]:
+        if bank.clock.now() + timedelta(seconds=body.seconds) >= LATEST:
+            raise HTTPException(422, "the clock cannot go past 2100-01-01")
         bank.clock.advance(timedelta(seconds=body.seconds))
         return {"now": bank.clock.now()}
 

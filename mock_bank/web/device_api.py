@@ -1,44 +1,77 @@
-"""JSON endpoints the app's JavaScript calls for what only the device can do: keys, PIN, pattern, login."""
+"""JSON endpoints the app's JavaScript calls for what only the device can do: keys, PIN, pattern, login.
+
+Every answer other than success is {reason, field, message} with a 4xx (or 503 for a broken screen), also
+when the body is not JSON or has the wrong shape: the app shows `message`, tests check `reason`.
+"""
 
 from __future__ import annotations
 
 import base64
 import binascii
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from fastapi import APIRouter, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, Field
+from fastapi.routing import APIRoute
+from pydantic import BaseModel, Field, StrictInt, StrictStr
 
 from mock_bank.bank import Bank
 from mock_bank.errors import BankError, InputRejected
+from mock_bank.services.faults import Screen
 from mock_bank.services.sessions import IssuanceSession, Stage
 from mock_bank.web.rendering import LOGIN_COOKIE, SESSION_COOKIE, refusal_json
 
 
+# Strict types: a PIN sent as the number 123456 or a pattern point sent as true is a malformed request,
+# not something to coerce into shape.
 class PinRequest(BaseModel):
-    pin: str = Field(max_length=64)
-    confirmation: str = Field(max_length=64)
+    pin: StrictStr = Field(max_length=64)
+    confirmation: StrictStr = Field(max_length=64)
 
 
 class PatternRequest(BaseModel):
-    pattern: list[int] = Field(max_length=9)
-    confirmation: list[int] = Field(max_length=9)
+    pattern: list[StrictInt] = Field(max_length=9)
+    confirmation: list[StrictInt] = Field(max_length=9)
 
 
 class CertificateRequest(BaseModel):
-    challenge_id: str = Field(max_length=64)
-    public_key: str = Field(max_length=1024)
-    signature: str = Field(max_length=256)
+    challenge_id: StrictStr = Field(max_length=64)
+    public_key: StrictStr = Field(max_length=1024)
+    signature: StrictStr = Field(max_length=256)
 
 
 class LoginChallengeRequest(BaseModel):
-    serial: str = Field(max_length=64)
+    serial: StrictStr = Field(max_length=64)
 
 
 class SignInRequest(BaseModel):
-    serial: str = Field(max_length=64)
-    challenge_id: str = Field(max_length=64)
-    signature: str = Field(max_length=256)
+    serial: StrictStr = Field(max_length=64)
+    challenge_id: StrictStr = Field(max_length=64)
+    signature: StrictStr = Field(max_length=256)
+
+
+def invalid_request(error: RequestValidationError) -> JSONResponse:
+    """FastAPI's 422 in the bank's own shape: the first offending body field, and Korean words for it."""
+    # A location is ("body", field, ...) for a bad field, ("body", offset) for JSON that does not parse.
+    fields = [part for problem in error.errors() for part in problem.get("loc", ())[1:2] if isinstance(part, str)]
+    return refusal_json(InputRejected(fields[0] if fields else "body"))
+
+
+class RefusingRoute(APIRoute):
+    """A body that fails validation (not JSON, wrong types, too long) gets 422 in the bank's refusal shape."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def refusing_handler(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except RequestValidationError as error:
+                return invalid_request(error)
+
+        return refusing_handler
 
 
 def _decode(text: str, field: str) -> bytes:
@@ -49,9 +82,10 @@ def _decode(text: str, field: str) -> bytes:
 
 
 def device_router(bank: Bank) -> APIRouter:
-    router = APIRouter(prefix="/api")
+    router = APIRouter(prefix="/api", route_class=RefusingRoute)
 
     def issuing(request: Request, finished: Stage) -> IssuanceSession:
+        bank.faults.check_screen(Screen.CREDENTIALS)
         return bank.sessions.require(request.cookies.get(SESSION_COOKIE), finished)
 
     @router.post("/issuance/pin")

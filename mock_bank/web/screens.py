@@ -39,6 +39,8 @@ def screens_router(kit: ScreenKit) -> APIRouter:
 
     @router.post("/issue/start")
     def issue_start() -> Response:
+        # Starting issuance again is what the bank sees of an app restart (FIX-3): see services/faults.py.
+        bank.faults.restart()
         session = bank.sessions.start()
         response = RedirectResponse("/issue/terms", SEE_OTHER)
         response.set_cookie(SESSION_COOKIE, session.id, httponly=True, samesite="strict")
@@ -163,8 +165,5 @@ def screens_router(kit: ScreenKit) -> APIRouter:
         if customer is None:
             return RedirectResponse("/", SEE_OTHER)
         return screen(request, "home.html", customer=customer)
-
-    return router
-
 
     return router
