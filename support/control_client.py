@@ -59,3 +59,19 @@ class ControlClient:
 
     def advance_clock(self, seconds: float) -> datetime:
         return datetime.fromisoformat(self._call("POST", "/clock/advance", {"seconds": seconds})["now"])
+
+    def delay_sms(self, phone: str, seconds: int) -> None:
+        self._call("PUT", f"/phones/{phone}/sms-delay", {"seconds": seconds})
+
+    def break_screen(self, screen: str, until: str = "restart") -> None:
+        """The app fails on this screen until it restarts (FIX-3) or the fault is cleared."""
+        self._call("PUT", f"/faults/screens/{screen}", {"until": until})
+
+    def repair_screen(self, screen: str) -> None:
+        self._call("DELETE", f"/faults/screens/{screen}")
+
+    def fail_id_reader(self, failures: int = 1) -> None:
+        self._call("PUT", "/faults/id-reader", {"failures": failures})
+
+    def faults(self) -> dict[str, Any]:
+        return dict(self._call("GET", "/faults"))
