@@ -30,6 +30,8 @@ pytest_plugins = [
     "steps.clock_steps",
     "steps.phone_settings_steps",
     "steps.flow_order_steps",
+    "steps.bad_input_steps",
+    "steps.app_fault_steps",
 ]
 
 # Chromium's own background traffic is refused on a closed network; these keep it quiet and fast.

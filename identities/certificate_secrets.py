@@ -54,3 +54,31 @@ def make_pattern(rng: random.Random, length: int | None = None) -> tuple[int, ..
 
 def make_secrets(rng: random.Random, birth: date) -> CertificateSecrets:
     return CertificateSecrets(make_pin(rng, birth), make_pattern(rng))
+
+
+def weak_pin(kind: str, rng: random.Random, birth: date) -> str:
+    """A PIN of the named weak kind that is not also the customer's birth date (unless that is the kind)."""
+    makers = {
+        "같은 숫자 반복": lambda: str(rng.randrange(10)) * 6,
+        "오름차순 연속 숫자": lambda: "0123456789"[(start := rng.randrange(5)):start + 6],
+        "내림차순 연속 숫자": lambda: "9876543210"[(start := rng.randrange(5)):start + 6],
+        "같은 숫자 세 번 연속": lambda: _with_triple(rng),
+        "생년월일": lambda: birth.strftime("%y%m%d"),
+    }
+    if kind not in makers:
+        raise KeyError(f"no weak-PIN kind {kind!r}; known: {', '.join(makers)}")
+    while True:
+        pin = makers[kind]()
+        if kind == "생년월일" or pin != birth.strftime("%y%m%d"):
+            return pin
+
+
+def _with_triple(rng: random.Random) -> str:
+    """Three equal digits in a row, and otherwise not weak, so only that rule applies."""
+    while True:
+        digit = str(rng.randrange(10))
+        at = rng.randrange(4)
+        rest = [str(rng.randrange(10)) for _ in range(3)]
+        pin = "".join(rest[:at]) + digit * 3 + "".join(rest[at:])
+        if len(set(pin)) > 1 and not any(pin[i] == pin[i + 1] == pin[i + 2] == pin[i + 3] for i in range(3)):
+            return pin

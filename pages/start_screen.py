@@ -28,6 +28,13 @@ class StartScreen:
         self._page.goto("/")
         self.login_heading.wait_for()
 
+    def restart_app(self) -> Page:
+        """Close the app and start it again on the same device: a new page, same cookies and storage."""
+        restarted = self._page.context.new_page()
+        self._page.close()
+        StartScreen(restarted).launch()
+        return restarted
+
     def open_certificate_centre(self) -> None:
         self.certificate_centre_tab.click()
         self._page.wait_for_url("**/certificate-centre")

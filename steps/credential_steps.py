@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from pytest_bdd import when
+import random
+
+from pytest_bdd import given, parsers, when
 
 from fixtures.customers import RegisteredCustomer
+from identities.certificate_secrets import make_pattern, weak_pin
 from pages.credentials_screen import CredentialsScreen
+from steps.journeys import IssuanceJourney
+
+
+@given("고객이 신분증 인증까지 마쳤다")
+def checks_done(journey: IssuanceJourney) -> None:
+    journey.pass_identity_checks()
 
 
 @when("인증서 비밀번호 6자리를 두 번 입력한다")
@@ -14,7 +23,27 @@ def set_pin(credentials_screen: CredentialsScreen, customer: RegisteredCustomer)
     credentials_screen.set_pin(pin, pin)
 
 
+@when(parsers.parse('고객이 "{kind}" 비밀번호를 두 번 입력한다'))
+def set_weak_pin(credentials_screen: CredentialsScreen, customer: RegisteredCustomer, scenario_seed: int,
+                 kind: str) -> None:
+    pin = weak_pin(kind, random.Random(scenario_seed), customer.identity.birth_date)
+    credentials_screen.set_pin(pin, pin)
+
+
 @when("인증서 패턴을 두 번 그린다")
 def set_pattern(credentials_screen: CredentialsScreen, customer: RegisteredCustomer) -> None:
     pattern = customer.secrets.pattern
+    credentials_screen.set_pattern(pattern, pattern)
+
+
+@when("확인 패턴을 처음과 다르게 그린다")
+def set_mismatched_pattern(credentials_screen: CredentialsScreen, customer: RegisteredCustomer) -> None:
+    pattern = customer.secrets.pattern
+    # The same dots in reverse: drawable, and never equal to the first drawing.
+    credentials_screen.set_pattern(pattern, tuple(reversed(pattern)))
+
+
+@when(parsers.parse('점 "{points:d}"개짜리 패턴을 두 번 그린다'))
+def set_short_pattern(credentials_screen: CredentialsScreen, scenario_seed: int, points: int) -> None:
+    pattern = make_pattern(random.Random(scenario_seed), length=points)
     credentials_screen.set_pattern(pattern, pattern)

@@ -10,6 +10,8 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from playwright.sync_api import Page
+
 from fixtures.customers import RegisteredCustomer
 from identities.customer import BankAccount, ResidentCard
 from identities.id_card_image import card_png
@@ -39,9 +41,21 @@ class IssuanceScreens:
     credentials: CredentialsScreen
     completion: CompletionScreen
 
+    @classmethod
+    def on(cls, page: Page) -> IssuanceScreens:
+        return cls(StartScreen(page), CertificateCentre(page), TermsScreen(page), PhoneCheckScreen(page),
+                   AccountCheckScreen(page), IdCheckScreen(page), CredentialsScreen(page), CompletionScreen(page))
+
 
 def other_digit(digit: str) -> str:
     return str((int(digit) + 1) % 10)
+
+
+def what_to_type(code: str, wrong: bool, typed: str | None) -> str:
+    """The received code, the same code with its last digit changed, or whatever the customer typed."""
+    if typed is not None:
+        return typed
+    return code[:-1] + other_digit(code[-1]) if wrong else code
 
 
 class IssuanceJourney:
@@ -61,28 +75,30 @@ class IssuanceJourney:
         self.screens.terms.agree_to_all()
         self.screens.terms.proceed()
 
-    def check_phone(self, carrier: str | None = None) -> None:
+    def check_phone(self, carrier: str | None = None, name: str | None = None, rrn_front7: str | None = None,
+                    phone: str | None = None) -> None:
         person = self._person
-        self.screens.phone.request_code(carrier or person.carrier, person.name, person.rrn[:7], person.phone)
+        self.screens.phone.request_code(
+            carrier if carrier is not None else person.carrier, name if name is not None else person.name,
+            rrn_front7 if rrn_front7 is not None else person.rrn[:7], phone if phone is not None else person.phone)
 
-    def enter_sms_code(self, wrong: bool = False) -> None:
-        code = self.current_sms_code()
-        self.screens.phone.enter_code(code[:-1] + other_digit(code[-1]) if wrong else code)
+    def enter_sms_code(self, wrong: bool = False, typed: str | None = None) -> None:
+        self.screens.phone.enter_code(what_to_type(self.current_sms_code(), wrong, typed))
 
     def current_sms_code(self) -> str:
         return latest_sms_code(self._bank.sms_inbox(self._person.phone))
 
     def check_account(self, account_number: str | None = None, account: BankAccount | None = None) -> None:
         account = account or self._person.account
-        self.screens.account.request_deposit(account.bank, account_number or account.number, DEPOSIT_METHOD)
+        number = account_number if account_number is not None else account.number
+        self.screens.account.request_deposit(account.bank, number, DEPOSIT_METHOD)
 
     def current_deposit_code(self) -> str:
         account = self._person.account
         return latest_deposit_code(self._bank.deposits(account.bank, account.digits))
 
-    def enter_deposit_code(self, wrong: bool = False) -> None:
-        code = self.current_deposit_code()
-        self.screens.account.enter_code(code[:-1] + other_digit(code[-1]) if wrong else code)
+    def enter_deposit_code(self, wrong: bool = False, typed: str | None = None) -> None:
+        self.screens.account.enter_code(what_to_type(self.current_deposit_code(), wrong, typed))
 
     def check_id(self, card: ResidentCard | None = None) -> None:
         own_card = self._person.resident_card
@@ -101,22 +117,22 @@ class IssuanceJourney:
     def finish(self) -> None:
         self.screens.completion.wait_until_shown()
 
-    # The guide's failure table (FAIL-1..5): each mistake after the stages before it were done right.
-    def make_mistake(self, cause: str) -> Callable[[], None]:
-        """Make the mistake the guide names; returns how to correct it and finish issuance."""
-        stages: list[Callable[[], None]] = [self.open_issuance, self.check_phone, self.enter_sms_code,
-                                            self.check_account, self.enter_deposit_code, self.check_id,
-                                            self.set_pin, self.set_pattern, self.finish]
-        mistakes: dict[str, tuple[int, Callable[[], None]]] = {
-            "잘못된 통신사 선택": (1, lambda: self.check_phone(carrier=self._wrong_carrier())),
-            "잘못된 인증번호": (2, lambda: self.enter_sms_code(wrong=True)),
-            "계좌번호 오류": (3, lambda: self.check_account(account_number=self._wrong_account_number())),
-            "정보 불일치": (5, lambda: self.check_id(card=self._someone_elses_card())),
-            "비밀번호 불일치": (6, lambda: self.set_pin(confirmation=self._wrong_pin_confirmation())),
-        }
-        if cause not in mistakes:
-            raise KeyError(f"the guide's failure table has no cause {cause!r}")
-        stage, mistake = mistakes[cause]
+    def restart_app(self) -> None:
+        """FIX-3: close the app and open it again on the same phone; the journey starts over there."""
+        self.screens = IssuanceScreens.on(self.screens.start.restart_app())
+
+    def pass_identity_checks(self) -> None:
+        """Terms, phone, account and ID card done right: the customer is on the PIN screen."""
+        for stage in self._stages()[:6]:
+            stage()
+
+    def _stages(self) -> list[Callable[[], None]]:
+        return [self.open_issuance, self.check_phone, self.enter_sms_code, self.check_account,
+                self.enter_deposit_code, self.check_id, self.set_pin, self.set_pattern, self.finish]
+
+    def _go_wrong_at(self, stage: int, mistake: Callable[[], None]) -> Callable[[], None]:
+        """Do the stages before `stage` right, then the mistake; return how to redo it right and finish."""
+        stages = self._stages()
         for done_right in stages[:stage]:
             done_right()
         mistake()
@@ -126,6 +142,34 @@ class IssuanceJourney:
                 done_right()
 
         return correct_and_finish
+
+    def type_into(self, field: str, value: str) -> Callable[[], None]:
+        """Type `value` into one field where it belongs in the journey; returns the way to finish right."""
+        fields: dict[str, tuple[int, Callable[[], None]]] = {
+            "이름": (1, lambda: self.check_phone(name=value)),
+            "주민등록번호 앞 6자리": (1, lambda: self.check_phone(rrn_front7=value + self._person.rrn[6])),
+            "휴대폰 번호": (1, lambda: self.check_phone(phone=value)),
+            "인증번호": (2, lambda: self.enter_sms_code(typed=value)),
+            "계좌번호": (3, lambda: self.check_account(account_number=value)),
+            "입금자명 숫자 4자리": (4, lambda: self.enter_deposit_code(typed=value)),
+        }
+        if field not in fields:
+            raise KeyError(f"the journey types into no field {field!r}")
+        return self._go_wrong_at(*fields[field])
+
+    # The guide's failure table (FAIL-1..5): each mistake after the stages before it were done right.
+    def make_mistake(self, cause: str) -> Callable[[], None]:
+        """Make the mistake the guide names; returns how to correct it and finish issuance."""
+        mistakes: dict[str, tuple[int, Callable[[], None]]] = {
+            "잘못된 통신사 선택": (1, lambda: self.check_phone(carrier=self._wrong_carrier())),
+            "잘못된 인증번호": (2, lambda: self.enter_sms_code(wrong=True)),
+            "계좌번호 오류": (3, lambda: self.check_account(account_number=self._wrong_account_number())),
+            "정보 불일치": (5, lambda: self.check_id(card=self._someone_elses_card())),
+            "비밀번호 불일치": (6, lambda: self.set_pin(confirmation=self._wrong_pin_confirmation())),
+        }
+        if cause not in mistakes:
+            raise KeyError(f"the guide's failure table has no cause {cause!r}")
+        return self._go_wrong_at(*mistakes[cause])
 
     def _wrong_carrier(self) -> str:
         return next(carrier for carrier in CARRIERS if carrier != self._person.carrier)
@@ -146,12 +190,7 @@ class IssuanceJourney:
 
 def issue_certificate(journey: IssuanceJourney) -> None:
     """The guide's eight steps without stopping, ending on the completion screen."""
-    journey.open_issuance()
-    journey.check_phone()
-    journey.enter_sms_code()
-    journey.check_account()
-    journey.enter_deposit_code()
-    journey.check_id()
+    journey.pass_identity_checks()
     journey.set_pin()
     journey.set_pattern()
     journey.finish()

@@ -1,9 +1,11 @@
 """Step 5's 비밀번호 및 패턴 설정: the certificate's 6-digit PIN and unlock pattern, each entered twice.
 
 PIN rules, checked in this order so the first that applies names the reason: exactly 6 ASCII digits
-(PIN_FORMAT); not one digit six times (PIN_ALL_SAME); not a straight run up or down such as 123456 or
-987654 (PIN_STRAIGHT); no three equal digits in a row (PIN_EQUAL_RUN); not the birth date YYMMDD from the
-customer's RRN (PIN_BIRTH_DATE); and the confirmation must be the same PIN (PIN_MISMATCH, FAIL-5).
+(PIN_FORMAT); not the birth date YYMMDD from the customer's RRN (PIN_BIRTH_DATE: first, because the
+customer's own birth date is the most specific advice, e.g. for someone born on 2000-01-01); not one
+digit six times (PIN_ALL_SAME); not a straight run up or down such as 123456 or 987654 (PIN_STRAIGHT);
+no three equal digits in a row (PIN_EQUAL_RUN); and the confirmation must be the same PIN
+(PIN_MISMATCH, FAIL-5).
 Pattern rules: points are distinct dots 1-9 of the 3x3 grid (else the input is malformed), at least 4 of
 them (PATTERN_TOO_SHORT), and the confirmation must be the same drawing (PATTERN_MISMATCH).
 """
@@ -29,6 +31,8 @@ def pin_verifier(pin: str, salt: bytes) -> str:
 
 def weak_pin_reason(pin: str, birth_date: str | None, equal_run: int) -> Reason | None:
     """Why a well-formed PIN is too easy to guess, or None; `birth_date` is the RRN's YYMMDD."""
+    if birth_date is not None and pin == birth_date:
+        return Reason.PIN_BIRTH_DATE
     if len(set(pin)) == 1:
         return Reason.PIN_ALL_SAME
     steps = {int(b) - int(a) for a, b in pairwise(pin)}
@@ -36,8 +40,6 @@ def weak_pin_reason(pin: str, birth_date: str | None, equal_run: int) -> Reason 
         return Reason.PIN_STRAIGHT
     if any(len(set(pin[i:i + equal_run])) == 1 for i in range(len(pin) - equal_run + 1)):
         return Reason.PIN_EQUAL_RUN
-    if birth_date is not None and pin == birth_date:
-        return Reason.PIN_BIRTH_DATE
     return None
 
 
