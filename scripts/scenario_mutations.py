@@ -1,0 +1,87 @@
+"""Break one mock-bank rule at a time and check that the scenario describing it fails.
+
+A scenario is worth what it catches. Each mutation below disables one rule in a throw-away clone of
+the committed tree and runs the scenarios that describe the rule; the mutation must be caught (the
+run fails). Prints one line per mutation and exits 1 if any survived. Run with `make mutations`.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Mutation:
+    rule: str
+    path: str
+    original: str
+    broken: str
+    scenarios: tuple[str, ...]
+
+
+MUTATIONS = (
+    Mutation("SMS code expires after 3 minutes", "mock_bank/services/one_time_codes.py",
+             "if self._clock.now() >= current.expires_at:", "if False:",
+             ("--feature-file", "features/sms_check.feature", "-k", "3분이_지나면")),
+    Mutation("the carrier must match the subscriber (FAIL-1)", "mock_bank/services/phone_check.py",
+             'if row["carrier"] == owner.carrier and row["name"]', 'if row["name"]',
+             ("--feature-file", "features/failure_checklist.feature", "-k", "통신사")),
+    Mutation("the account must be the customer's (FAIL-3)", "mock_bank/services/account_check.py",
+             'if account is None or account["customer_id"] != session.customer_id:', "if account is None:",
+             ("--feature-file", "features/account_check.feature", "-k", "다른_사람")),
+    Mutation("the PIN confirmation must match (FAIL-5)", "mock_bank/services/credentials.py",
+             "if not secrets.compare_digest(pin.encode(), confirmation.encode()):", "if False:",
+             ("--feature-file", "features/failure_checklist.feature", "-k", "비밀번호")),
+    Mutation("weak PINs are refused", "mock_bank/services/credentials.py",
+             "if weakness is not None:", "if False:",
+             ("--feature-file", "features/certificate_password.feature", "-k", "반복")),
+    Mutation("steps cannot be skipped (FLOW)", "mock_bank/services/sessions.py",
+             "if session is None or not session.has_finished(finished) or session.stage is Stage.ISSUED:",
+             "if session is None:",
+             ("--feature-file", "features/issuance_order.feature", "-k", "거절된다")),
+    Mutation("a blocked phone gets no SMS (FIX-1)", "mock_bank/services/sms_gateway.py",
+             "held=fault.blocked", "held=False",
+             ("--feature-file", "features/troubleshooting.feature", "-k", "SMS")),
+)
+
+
+def run(mutation: Mutation, clone: Path) -> tuple[bool, float]:
+    target = clone / mutation.path
+    source = target.read_text("utf-8")
+    if source.count(mutation.original) != 1:
+        raise SystemExit(f"{mutation.path}: the rule's code moved; update the mutation {mutation.rule!r}")
+    target.write_text(source.replace(mutation.original, mutation.broken), "utf-8")
+    started = time.monotonic()
+    try:
+        outcome = subprocess.run([sys.executable, "-m", "pytest", "steps", "-q", "-x", "-p", "no:cacheprovider",
+                                  *mutation.scenarios], cwd=clone, capture_output=True, text=True)
+    finally:
+        target.write_text(source, "utf-8")
+    # Exit 1 means tests failed: caught. 5 (nothing selected) or anything else is a broken mutation.
+    if outcome.returncode not in (0, 1):
+        raise SystemExit(f"{mutation.rule}: pytest exited {outcome.returncode}\n{outcome.stdout[-2000:]}")
+    return outcome.returncode == 1, time.monotonic() - started
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="kb-mutations-") as folder:
+        clone = Path(folder) / "tree"
+        subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+        survived = 0
+        for mutation in MUTATIONS:
+            caught, seconds = run(mutation, clone)
+            survived += not caught
+            print(f"{'caught  ' if caught else 'SURVIVED'} {seconds:5.1f}s  {mutation.rule}", flush=True)
+    print(f"{len(MUTATIONS) - survived} of {len(MUTATIONS)} broken rules were caught by their scenarios")
+    return 1 if survived else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
