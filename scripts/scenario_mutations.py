@@ -52,22 +52,30 @@ MUTATIONS = (
 )
 
 
+def scenarios_fail(mutation: Mutation, clone: Path) -> bool:
+    outcome = subprocess.run([sys.executable, "-m", "pytest", "steps", "-q", "-x", "-p", "no:cacheprovider",
+                              *mutation.scenarios], cwd=clone, capture_output=True, text=True)
+    # Exit 1 means tests failed: caught. 5 (nothing selected) or anything else is a broken mutation.
+    if outcome.returncode not in (0, 1):
+        raise SystemExit(f"{mutation.rule}: pytest exited {outcome.returncode}\n{outcome.stdout[-2000:]}")
+    return outcome.returncode == 1
+
+
 def run(mutation: Mutation, clone: Path) -> tuple[bool, float]:
+    """Caught means: the scenarios pass on the intact rule and fail on the broken one."""
     target = clone / mutation.path
     source = target.read_text("utf-8")
     if source.count(mutation.original) != 1:
         raise SystemExit(f"{mutation.path}: the rule's code moved; update the mutation {mutation.rule!r}")
-    target.write_text(source.replace(mutation.original, mutation.broken), "utf-8")
     started = time.monotonic()
+    if scenarios_fail(mutation, clone):
+        raise SystemExit(f"{mutation.rule}: its scenarios already fail with the rule intact")
+    target.write_text(source.replace(mutation.original, mutation.broken), "utf-8")
     try:
-        outcome = subprocess.run([sys.executable, "-m", "pytest", "steps", "-q", "-x", "-p", "no:cacheprovider",
-                                  *mutation.scenarios], cwd=clone, capture_output=True, text=True)
+        caught = scenarios_fail(mutation, clone)
     finally:
         target.write_text(source, "utf-8")
-    # Exit 1 means tests failed: caught. 5 (nothing selected) or anything else is a broken mutation.
-    if outcome.returncode not in (0, 1):
-        raise SystemExit(f"{mutation.rule}: pytest exited {outcome.returncode}\n{outcome.stdout[-2000:]}")
-    return outcome.returncode == 1, time.monotonic() - started
+    return caught, time.monotonic() - started
 
 
 def main() -> int:
