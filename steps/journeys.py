@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from playwright.sync_api import Page
 
 from fixtures.customers import RegisteredCustomer
+from identities.carriers import CARRIERS
 from identities.customer import BankAccount, ResidentCard
 from identities.id_card_image import card_png
 from pages.account_check_screen import AccountCheckScreen
@@ -27,7 +28,6 @@ from support.control_client import ControlClient
 from support.one_time_codes import latest_deposit_code, latest_sms_code
 
 DEPOSIT_METHOD = "1원 입금 인증"
-CARRIERS = ("SKT", "KT", "LG U+", "알뜰폰(SKT)", "알뜰폰(KT)", "알뜰폰(LG U+)")
 
 
 @dataclass(frozen=True)
