@@ -5,6 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 report_dir=reports/allure-report
+results_dir=reports/allure-results
+
+# The guide coverage travels with the report as a global attachment ('전역 첨부파일'), gaps and all;
+# `make coverage` is where gaps fail. It also writes reports/guide-coverage.md.
+if [ -d "$results_dir" ]; then
+    .venv/bin/python scripts/guide_coverage.py --results "$results_dir" --attach --report-only --quiet \
+        || echo "report: the guide coverage could not be attached" >&2
+fi
 
 # Allure 3 neither empties its output folder nor flattens it when stale files are there.
 rm -rf "$report_dir"

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
-from pytest_bdd import given, parsers, then, when
+from playwright.sync_api import Page
+from pytest_bdd import given, parsers, when
 
 from pages.certificate_centre import CertificateCentre
 from pages.start_screen import StartScreen
-from pages.terms_screen import TermsScreen
 
 
 @when("고객이 KB스타뱅킹 앱을 실행한다")
@@ -38,7 +37,3 @@ def issuance_started(start_screen: StartScreen, certificate_centre: CertificateC
 def go_directly(page: Page, path: str) -> None:
     page.goto(path)
 
-
-@then("약관 동의 화면이 보인다")
-def terms_screen_shown(terms_screen: TermsScreen) -> None:
-    expect(terms_screen.agree_all_button).to_be_visible()

@@ -1,0 +1,85 @@
+"""The guide coverage written out: for the terminal, as markdown, and as a global attachment in Allure results."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from support.guide_coverage import Coverage, ItemCoverage
+
+# Fixed names, so that rebuilding the report replaces the attachment instead of adding another.
+ATTACHMENT_NAME = "guide-coverage-attachment.md"
+GLOBALS_NAME = "guide-coverage-globals.json"
+ATTACHMENT_TITLE = "안내서 항목 커버리지"
+TABLE_HEAD = "| 항목 | 상태 | 안내서 | 시나리오 | 최근 결과 |"
+
+
+def summary(coverage: Coverage) -> str:
+    total = len(coverage.items)
+    automated = sum(entry.automated for entry in coverage.items)
+    return (f"안내서 항목 {total}개 중 자동 시나리오로 확인 {automated}개, 수동 {len(coverage.manual)}개, "
+            f"빈 곳 {len(coverage.gaps)}개, 목록에 없는 꼬리표 {len(coverage.unknown)}개")
+
+
+def _state(entry: ItemCoverage) -> str:
+    if entry.gap:
+        return "빈 곳"
+    return "수동" if entry.manual_only else "확인"
+
+
+def as_text(coverage: Coverage) -> str:
+    lines = [summary(coverage), ""]
+    section = None
+    for entry in coverage.items:
+        if entry.item.epic != section:
+            section = entry.item.epic
+            lines.append(f"[{section}]")
+        lines.append(f"  {entry.item.id:<10} {_state(entry):<4} {entry.item.says}")
+        for case in entry.cases:
+            manual = " (수동)" if case.manual else ""
+            lines.append(f"      {case.result:<6} {case.location}  {case.title}{manual}")
+    if coverage.gaps:
+        lines += ["", "빈 곳 (이 항목을 다루는 시나리오가 없습니다):"]
+        lines += [f"  {entry.item.id} {entry.item.says}" for entry in coverage.gaps]
+    if coverage.manual:
+        lines += ["", "수동 확인 항목 (@manual 시나리오만 있습니다):"]
+        lines += [f"  {entry.item.id} {entry.item.says}" for entry in coverage.manual]
+    if coverage.unknown:
+        lines += ["", "목록에 없는 항목을 가리키는 꼬리표 (features/guide_items.toml 확인):"]
+        lines += [f"  {tag.location}: @guide:{tag.item_id}" for tag in coverage.unknown]
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def as_markdown(coverage: Coverage) -> str:
+    lines = [f"# {ATTACHMENT_TITLE}", "", summary(coverage), "",
+             "`make coverage` 가 만듭니다. 결과는 마지막 실행(`reports/allure-results`)의 것입니다.", ""]
+    section = None
+    for entry in coverage.items:
+        if entry.item.epic != section:
+            section = entry.item.epic
+            lines += ["", f"## {section}", "", TABLE_HEAD, "|---|---|---|---|---|"]
+        cases = entry.cases or ()
+        if not cases:
+            lines.append(f"| {entry.item.id} | **빈 곳** | {_cell(entry.item.says)} | — | — |")
+        for index, case in enumerate(cases):
+            head = f"| {entry.item.id} | {_state(entry)} | {_cell(entry.item.says)} " if index == 0 else "| | | "
+            manual = " (수동)" if case.manual else ""
+            lines.append(f"{head}| `{case.location}` {_cell(case.title)}{manual} | {case.result} |")
+    if coverage.unknown:
+        lines += ["", "## 목록에 없는 항목을 가리키는 꼬리표", ""]
+        lines += [f"- `{tag.location}`: `@guide:{tag.item_id}`" for tag in coverage.unknown]
+    return "\n".join(lines) + "\n"
+
+
+def attach_to_allure(markdown: str, results_dir: Path) -> None:
+    """A global attachment (Allure 3 shows it under '전역 첨부파일'), next to the test results."""
+    results_dir.mkdir(parents=True, exist_ok=True)
+    (results_dir / ATTACHMENT_NAME).write_text(markdown, "utf-8")
+    globals_file = {"attachments": [{"name": ATTACHMENT_TITLE, "source": ATTACHMENT_NAME, "type": "text/markdown",
+                                     "timestamp": int(time.time() * 1000)}], "errors": []}
+    (results_dir / GLOBALS_NAME).write_text(json.dumps(globals_file, ensure_ascii=False), "utf-8")

@@ -1,0 +1,126 @@
+"""Gherkin tags become Allure epic, story, severity and manual labels (fixtures/report_labels.py)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from textwrap import dedent
+
+from support.guide_catalog import load_catalog
+from support.scenario_tags import classify
+
+FEATURE = """\
+    # language: ko
+    @guide:REQ-1 @normal
+    기능: 꼬리표 확인
+
+      @guide:STEP-1 @치명
+      시나리오: 한 단계
+        조건 준비가 되어 있다
+
+      시나리오 개요: 표의 줄마다
+        조건 "<값>" 값이 있다
+
+        @guide:FAIL-4 @blocker
+        예: 첫째
+          | 값 |
+          | 가 |
+
+        예: 둘째
+          | 값 |
+          | 나 |
+
+      @manual
+      시나리오: 사람이 보는 항목
+        사람이 화면의 문구를 읽고 판단해야 한다.
+
+        조건 준비가 되어 있다
+"""
+
+STEPS = """\
+    from pytest_bdd import given, parsers, scenarios
+
+    scenarios("features")
+
+
+    @given("준비가 되어 있다")
+    def ready() -> None:
+        pass
+
+
+    @given(parsers.parse('"{value}" 값이 있다'))
+    def value(value: str) -> None:
+        pass
+"""
+
+
+# The project's own guide and manual markers; fixtures.options turns `@guide:<ID>` into guide("<ID>").
+PYTEST_INI = "[pytest]\nmarkers =\n    guide(item): a guide item\n    manual: cannot be automated\n"
+
+
+def run_tiny_project(tmp_path: Path) -> dict[str, dict[str, object]]:
+    (tmp_path / "features").mkdir()
+    (tmp_path / "features" / "tags.feature").write_text(dedent(FEATURE), "utf-8")
+    (tmp_path / "test_tags.py").write_text(dedent(STEPS), "utf-8")
+    (tmp_path / "pytest.ini").write_text(PYTEST_INI, "utf-8")
+    results = tmp_path / "results"
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "fixtures.options", "-p", "fixtures.report_labels",
+         "-p", "no:cacheprovider", "--strict-markers", f"--alluredir={results}", "-q",
+         "-W", "ignore::pytest.PytestRemovedIn10Warning"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    by_name: dict[str, dict[str, object]] = {}
+    for path in results.glob("*-result.json"):
+        result = json.loads(path.read_text("utf-8"))
+        location = next(label["value"] for label in result["labels"] if label["name"] == "location")
+        by_name[location] = result
+    return by_name
+
+
+def labels(result: dict[str, object], name: str) -> list[str]:
+    found = result["labels"]
+    assert isinstance(found, list)
+    return [label["value"] for label in found if label["name"] == name]
+
+
+def test_tags_become_epic_story_severity_and_manual(tmp_path: Path) -> None:
+    results = run_tiny_project(tmp_path)
+    # A scenario is located at its keyword's line, an outline row at its Examples block's.
+    assert sorted(results, key=lambda at: int(at.rsplit(":", 1)[1])) == [
+        "features/tags.feature:6", "features/tags.feature:13", "features/tags.feature:17", "features/tags.feature:22"]
+    catalog = load_catalog()
+
+    one_step = results["features/tags.feature:6"]
+    assert labels(one_step, "epic") == ["기본 요건", "단계별 발급"]
+    assert labels(one_step, "story") == [catalog["REQ-1"].story, catalog["STEP-1"].story]
+    assert labels(one_step, "severity") == ["critical"]  # @치명 beats the feature's @normal
+    assert labels(one_step, "feature") == ["꼬리표 확인"]
+
+    tagged_examples, plain_examples = results["features/tags.feature:13"], results["features/tags.feature:17"]
+    assert labels(tagged_examples, "story") == [catalog["REQ-1"].story, catalog["FAIL-4"].story]
+    assert labels(tagged_examples, "epic") == ["기본 요건", "실패 조건"]
+    assert labels(tagged_examples, "severity") == ["blocker"]
+    assert labels(plain_examples, "story") == [catalog["REQ-1"].story]
+    assert labels(plain_examples, "severity") == ["normal"]
+
+    manual = results["features/tags.feature:22"]
+    assert labels(manual, "ALLURE_MANUAL") == ["true"]
+    assert manual["status"] == "skipped"
+    details = manual["statusDetails"]
+    assert isinstance(details, dict)
+    assert "사람이 화면의 문구를 읽고 판단해야 한다." in details["message"]
+
+
+def test_the_most_severe_tag_wins_and_guide_ids_are_kept() -> None:
+    meaning = classify({"guide:FAIL-1", "minor", "치명", "smoke", "수동"})
+    assert meaning.guide_ids == ("FAIL-1",)
+    assert meaning.severity == "critical"
+    assert meaning.manual
+    assert meaning.others == ("smoke",)
+
+
+def test_no_severity_tag_leaves_allures_default() -> None:
+    assert classify({"guide:REQ-1"}).severity is None
