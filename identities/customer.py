@@ -127,8 +127,14 @@ class DriverLicence:
                 f"{self.issued_on.isoformat()})")
 
 
+Card = ResidentCard | DriverLicence
+
+
 @dataclass(frozen=True, repr=False)
 class Customer:
+    """`resident_card` and `driver_licence` are the cards in the wallet, the latest of their kind; the ID
+    registry also keeps `earlier_cards`, replaced by them after a loss or a move, which no longer count."""
+
     name: str
     rrn: str
     phone: str
@@ -136,6 +142,7 @@ class Customer:
     accounts: tuple[BankAccount, ...]
     resident_card: ResidentCard | None = None
     driver_licence: DriverLicence | None = None
+    earlier_cards: tuple[Card, ...] = ()
 
     def __post_init__(self) -> None:
         if len(self.rrn) != 13 or not self.rrn.isdigit():
@@ -174,7 +181,7 @@ class Customer:
         return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
     def to_registration(self) -> Registration:
-        documents = (self.resident_card, self.driver_licence)
+        documents = (self.resident_card, self.driver_licence, *self.earlier_cards)
         cards = [card.registration() for card in documents if card is not None]
         return {"name": self.name, "rrn": self.rrn, "phone": self.phone, "carrier": self.carrier,
                 "accounts": [{"bank": account.bank, "number": account.number} for account in self.accounts],
@@ -188,4 +195,4 @@ class Customer:
     def __repr__(self) -> str:
         return (f"Customer({self.name}, {self.masked_rrn}, {self.masked_phone}, {self.carrier}, "
                 f"accounts={list(self.accounts)!r}, resident_card={self.resident_card!r}, "
-                f"driver_licence={self.driver_licence!r})")
+                f"driver_licence={self.driver_licence!r}, earlier_cards={list(self.earlier_cards)!r})")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import random
 import string
 from datetime import date, timedelta
+from typing import Any
 
 from faker.providers import BaseProvider
 
@@ -14,6 +16,7 @@ from identities import rrn as rrns
 from identities.banks import BANKS, format_account, make_account_digits
 from identities.carriers import CARRIER_WEIGHTS, CARRIERS
 from identities.customer import BankAccount, Customer, DriverLicence, ResidentCard
+from identities.flaws import CARD_KIND_OF, CardKind, Flaw, Presented, honest, spoil
 
 # 주민등록증 are signed by the 시장, 군수 or 구청장 of the office that issued them.
 OFFICES = tuple(office.strip() for office in """
@@ -38,6 +41,9 @@ _REGION_WEIGHTS = {"11": 18, "12": 6, "13": 20, "14": 3, "15": 3, "16": 4, "17":
 # Cards of the current design date from the 1999 general reissue; older ones are no longer valid.
 _FIRST_CURRENT_CARDS = date(1999, 5, 1)
 
+# Adults by default; a minor on request. The mock bank has no age rule of its own (KB issues from 14): what
+# stops a minor is the ID step, since a 주민등록증 is issued at 17 and a 운전면허증 at 18, so a customer of
+# 14-16 holds no card the bank can check.
 ADULT_AGES = (19, 80)
 MINOR_AGES = (14, 18)
 
@@ -118,8 +124,14 @@ class KoreanIdentityProvider(BaseProvider):
 
     def customer(self, adult: bool = True, minor: bool = False, with_licence: bool = False,
                  bank: str = "KB국민", extra_accounts: int = 0, male: bool | None = None,
-                 age: int | None = None, random_tail: bool = False, today: date | None = None) -> Customer:
-        """A customer with a KB국민 account by default; `minor` wins over `adult`, and `age` over both."""
+                 age: int | None = None, random_tail: bool = False, reissued_card: bool = False,
+                 today: date | None = None) -> Customer:
+        """A customer with a KB국민 account by default; `minor` wins over `adult`, and `age` over both.
+
+        `random_tail` gives the RRN form issued since October 2020, whose last six digits are random (the
+        mock bank compares RRNs as registered, so it accepts either form); `reissued_card` makes the
+        주민등록증 a replacement, the earlier card kept in `earlier_cards` for the ID registry.
+        """
         today = today or date.today()
         if age is None:
             low, high = MINOR_AGES if minor else ADULT_AGES if adult else (MINOR_AGES[0], ADULT_AGES[1])
@@ -139,7 +151,43 @@ class KoreanIdentityProvider(BaseProvider):
         except ValueError:  # too young for a card yet
             card = None
         driving = self.driver_licence(name, rrn, today) if with_licence else None
-        return Customer(name, rrn, phone, carrier, accounts, card, driving)
+        earlier: tuple[ResidentCard, ...] = ()
+        if reissued_card:
+            if card is None:
+                raise ValueError("a reissued 주민등록증 needs a customer of 17 or over")
+            earlier, card = self._reissue(card, today)
+        return Customer(name, rrn, phone, carrier, accounts, card, driving, earlier)
+
+    def presented(self, customer: Customer, flaw: Flaw | None = None,
+                  card_kind: CardKind = "resident") -> Presented:
+        """What the customer enters and shows: all of it right, or with exactly the one thing `flaw` names."""
+        if flaw is None:
+            return honest(customer, card_kind)
+        return spoil(customer, flaw, self._rng, self._name, card_kind)
+
+    def invalid_variant(self, flaw: Flaw, **options: Any) -> tuple[Customer, Presented]:
+        """A customer the flaw can apply to (options as for customer()), and their flawed presentation."""
+        needs = CARD_KIND_OF.get(flaw)
+        if needs == "driver":
+            options["with_licence"] = True
+        if flaw is Flaw.OUTDATED_ID_CARD:
+            options["reissued_card"] = True
+        customer = self.customer(**options)
+        kind: CardKind = needs or ("driver" if customer.driver_licence is not None else "resident")
+        return customer, self.presented(customer, flaw, kind)
+
+    def _reissue(self, card: ResidentCard, today: date) -> tuple[tuple[ResidentCard], ResidentCard]:
+        """The card and its later replacement, often from another office after a move."""
+        first = max(_anniversary(rrns.birth_date(card.rrn), 17), _FIRST_CURRENT_CARDS - timedelta(days=1))
+        first, last = first + timedelta(days=1), today - timedelta(days=1)
+        if card.issued_on < last:
+            replaced_on = self._day_between(card.issued_on + timedelta(days=1), last)
+        elif first < card.issued_on:  # issued yesterday: that one is the replacement of an older card
+            card, replaced_on = dataclasses.replace(
+                card, issued_on=self._day_between(first, card.issued_on - timedelta(days=1))), card.issued_on
+        else:
+            raise ValueError("a 주민등록증 issued for the first time yesterday cannot have been replaced")
+        return (card,), ResidentCard(card.name, card.rrn, replaced_on, self._rng.choice(OFFICES))
 
     def _name(self, male: bool) -> str:
         # Faker's ko_KR names are gendered, so the name agrees with the RRN's gender digit.

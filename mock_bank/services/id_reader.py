@@ -31,6 +31,9 @@ CAPACITY = ROWS * COLUMNS // 8
 # The frame is looked for this far either side of where it should be, so a card a little off is still read.
 SEARCH = 2 * CELL
 LAPLACIAN = ImageFilter.Kernel((3, 3), (0, 1, 0, 1, -4, 1, 0, 1, 0), scale=1, offset=128)
+# The ring is 17 px by 11 px on the card's own size: inside the card's plain margin, clear of the code strip.
+RING_SHARE = 0.02
+BUSY_EDGE = 24
 
 
 class UnreadableCard(BankError):
@@ -57,10 +60,19 @@ class CardFields:
 
 @dataclass(frozen=True)
 class Quality:
-    """Mean luma 0-255, and the variance of a Laplacian (higher is sharper) at the picture's own size."""
+    """What a picture looks like, measured at the card's own size so that any camera's picture compares.
+
+    brightness  mean luma, 0-255
+    sharpness   variance of the Laplacian over the variance of luma: focus lowers it, dimming light does not
+                (both scale together), so a dark photo is not also taken for a blurred one
+    clutter     share of busy pixels (|Laplacian| > BUSY_EDGE) in the picture's outer ring of RING_SHARE:
+                a card that fills the picture leaves its own plain margin there, a card that does not leaves
+                whatever lies around it
+    """
 
     brightness: float
     sharpness: float
+    clutter: float
 
 
 def read_card(image_bytes: bytes) -> CardFields:
@@ -79,10 +91,23 @@ def read_card(image_bytes: bytes) -> CardFields:
 
 
 def measure_quality(image_bytes: bytes) -> Quality:
-    luma = _open(image_bytes)
+    luma = _open(image_bytes).resize(CARD_SIZE, Image.Resampling.BILINEAR)
+    width, height = CARD_SIZE
+    # Pillow leaves a kernel's outermost pixels unfiltered, so they are cut off before anything is counted.
     # The kernel's offset keeps negative responses; values past +-128 clip, which only lowers sharp scores.
-    edges = luma.filter(LAPLACIAN)
-    return Quality(brightness=ImageStat.Stat(luma).mean[0], sharpness=ImageStat.Stat(edges).var[0])
+    inner = (1, 1, width - 1, height - 1)
+    edges = luma.filter(LAPLACIAN).crop(inner)
+    luma_variance = ImageStat.Stat(luma.crop(inner)).var[0]
+    sharpness = ImageStat.Stat(edges).var[0] / luma_variance if luma_variance else 0.0
+    busy = edges.point(lambda level: 255 if abs(level - 128) > BUSY_EDGE else 0)
+    ring_x, ring_y = round(width * RING_SHARE), round(height * RING_SHARE)
+    inner_width, inner_height = busy.size
+    ring = [busy.crop((0, 0, inner_width, ring_y)), busy.crop((0, inner_height - ring_y, inner_width, inner_height)),
+            busy.crop((0, ring_y, ring_x, inner_height - ring_y)),
+            busy.crop((inner_width - ring_x, ring_y, inner_width, inner_height - ring_y))]
+    busy_pixels = sum(ImageStat.Stat(side).sum[0] / 255 for side in ring)
+    ring_pixels = sum(side.width * side.height for side in ring)
+    return Quality(brightness=ImageStat.Stat(luma).mean[0], sharpness=sharpness, clutter=busy_pixels / ring_pixels)
 
 
 def _open(image_bytes: bytes) -> Image.Image:

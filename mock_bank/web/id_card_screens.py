@@ -1,4 +1,7 @@
-"""신분증 인증 screens: the card photo goes up, its details come back for confirmation."""
+"""신분증 인증 screens: the card photo goes up (from the camera or the album), its details come back for confirmation.
+
+Both paths post the same form field, so the bank judges a camera frame and an album picture alike.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData, UploadFile
 
-from mock_bank.errors import InputRejected
+from mock_bank.errors import BankError, InputRejected, Reason
 from mock_bank.services.sessions import Stage
 from mock_bank.web.screen_kit import SEE_OTHER, ScreenKit
 
@@ -31,6 +34,8 @@ def id_card_router(kit: ScreenKit) -> APIRouter:
             photo = form.get("id_photo")
             if not isinstance(photo, UploadFile) or not photo.size:
                 raise InputRejected("id_photo")
+            if bank.faults.take_id_reader_failure():  # arranged through test control (FIX-2)
+                raise BankError(Reason.ID_UNREADABLE, "id_photo")
             bank.id_check.read(session, await photo.read())
             return RedirectResponse("/issue/id", SEE_OTHER)
         return await kit.guarded(request, lambda message, code: id_screen(request, message, code), action)
@@ -41,6 +46,5 @@ def id_card_router(kit: ScreenKit) -> APIRouter:
             bank.id_check.confirm(kit.session_for(request, Stage.ACCOUNT_VERIFIED))
             return RedirectResponse("/issue/credentials", SEE_OTHER)
         return await kit.guarded(request, lambda message, code: id_screen(request, message, code), action)
-
 
     return router

@@ -1,0 +1,103 @@
+"""What the phone's camera sees when a customer photographs an ID card, and that photo with its secrets covered.
+
+A frame is the card filling the picture, as the app's card frame asks, seen through a lens: every camera
+blurs a little, so even a good frame is softened by LENS_BLUR. The poor conditions are the guide's FIX-2
+(신분증 촬영이 어려움) the other way round: too little light, out of focus, a busy background around a card
+that does not fill the frame. Each stays readable by the bank's card reader, so that a photo is refused for
+its quality, which is the rule a scenario checks, and not because the card could not be read at all.
+
+Frames are JPEG at quality 95 without chroma subsampling: measured through Chromium's fake camera, 4:2:0
+frames came back with cell-sized artefacts in the code strip that broke its CRC; 4:4:4 frames did not.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+from enum import StrEnum
+
+from PIL import Image, ImageDraw, ImageEnhance, ImageFilter
+
+from identities.customer import Card, DriverLicence
+from identities.id_card_image import CARD_SIZE, render_card
+
+
+class PhotoCondition(StrEnum):
+    GOOD = "good"
+    DARK = "dark"
+    BLURRED = "blurred"
+    CLUTTERED = "cluttered"
+
+
+LENS_BLUR = 0.7          # px of Gaussian blur on every frame
+DARK_LIGHT = 0.25        # share of the light a dark room leaves
+FOCUS_BLUR = 2.5         # px of Gaussian blur when out of focus, on top of the lens
+CARD_SHARE = 0.97        # how much of the frame a card on a cluttered desk fills
+DESK = (196, 180, 160)
+DESK_SEED = 2020         # one desk for every cluttered photo, so a failure replays
+
+# What a masked frame covers, on the card's own 856x540 layout: the code strip (it carries the whole RRN)
+# with room for a card that does not quite fill the frame, and on a licence its number and 암호일련번호.
+STRIP_BAND = (0, 400, CARD_SIZE[0], CARD_SIZE[1])
+LICENCE_SECRETS = ((400, 106, CARD_SIZE[0], 166), (36, 338, 224, 378))
+
+
+def camera_frame(card: Card, condition: PhotoCondition = PhotoCondition.GOOD) -> bytes:
+    return _jpeg(photograph(card, condition))
+
+
+def photograph(card: Card, condition: PhotoCondition = PhotoCondition.GOOD) -> Image.Image:
+    card_image = render_card(card)
+    if condition is PhotoCondition.CLUTTERED:
+        scene = _desk(random.Random(DESK_SEED))
+        width, height = round(CARD_SIZE[0] * CARD_SHARE), round(CARD_SIZE[1] * CARD_SHARE)
+        placed = card_image.resize((width, height), Image.Resampling.LANCZOS)
+        scene.paste(placed, ((CARD_SIZE[0] - width) // 2, (CARD_SIZE[1] - height) // 2))
+        card_image = scene
+    frame = card_image.filter(ImageFilter.GaussianBlur(LENS_BLUR))
+    if condition is PhotoCondition.DARK:
+        frame = ImageEnhance.Brightness(frame).enhance(DARK_LIGHT)
+    if condition is PhotoCondition.BLURRED:
+        frame = frame.filter(ImageFilter.GaussianBlur(FOCUS_BLUR))
+    return frame
+
+
+def nothing_in_view() -> bytes:
+    """The camera pointed at an empty desk: what the fake camera shows until a step puts a card there."""
+    return _jpeg(Image.new("RGB", CARD_SIZE, DESK))
+
+
+def mask_personal_data(frame: bytes, card: Card) -> bytes:
+    """The frame with the code strip blacked out (and a licence's number and serial): safe for a report."""
+    with Image.open(io.BytesIO(frame)) as opened:
+        image = opened.convert("RGB")
+    scale_x, scale_y = image.width / CARD_SIZE[0], image.height / CARD_SIZE[1]
+    boxes = [STRIP_BAND, *(LICENCE_SECRETS if isinstance(card, DriverLicence) else ())]
+    draw = ImageDraw.Draw(image)
+    for left, top, right, bottom in boxes:
+        draw.rectangle((left * scale_x, top * scale_y, right * scale_x, bottom * scale_y), fill="black")
+    return _jpeg(image)
+
+
+def _desk(rng: random.Random) -> Image.Image:
+    """Pens, papers and crumbs: many small shapes in many colours, light enough on average to be a desk."""
+    desk = Image.new("RGB", CARD_SIZE, DESK)
+    draw = ImageDraw.Draw(desk)
+    for _ in range(400):
+        x, y = rng.randrange(CARD_SIZE[0]), rng.randrange(CARD_SIZE[1])
+        colour = tuple(rng.randrange(60, 256) for _ in range(3))
+        shape = rng.random()
+        if shape < 0.4:
+            draw.line((x, y, x + rng.randint(-80, 80), y + rng.randint(-80, 80)), fill=colour,
+                      width=rng.randint(1, 4))
+        elif shape < 0.7:
+            draw.rectangle((x, y, x + rng.randint(4, 40), y + rng.randint(4, 40)), outline=colour, width=2)
+        else:
+            draw.ellipse((x, y, x + rng.randint(4, 30), y + rng.randint(4, 30)), fill=colour)
+    return desk
+
+
+def _jpeg(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.convert("RGB").save(buffer, "JPEG", quality=95, subsampling=0)
+    return buffer.getvalue()
