@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from playwright.sync_api import Page, Playwright
 
 from support.settings import HarnessSettings
+
+if TYPE_CHECKING:  # imported here, fixtures.camera would load before pytest could rewrite its asserts
+    from fixtures.camera import CameraFeed
 
 pytest_plugins = [
     "fixtures.options",
@@ -15,6 +18,7 @@ pytest_plugins = [
     "fixtures.customers",
     "fixtures.screens",
     "fixtures.certificates",
+    "fixtures.camera",
     "fixtures.browser_evidence",
     "fixtures.reporting",
     "fixtures.report_labels",
@@ -35,6 +39,13 @@ pytest_plugins = [
     "steps.flow_order_steps",
     "steps.bad_input_steps",
     "steps.app_fault_steps",
+    "fixtures.devices",
+    "steps.signing_steps",
+    "steps.management_steps",
+    "steps.reissue_steps",
+    "steps.certificate_life_steps",
+    "steps.app_version_steps",
+    "steps.device_steps",
 ]
 
 # Chromium's own background traffic is refused on a closed network; these keep it quiet and fast.
@@ -48,10 +59,11 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args: dict[str, Any],
-                             harness_settings: HarnessSettings) -> dict[str, Any]:
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any], harness_settings: HarnessSettings,
+                             camera_feed: CameraFeed) -> dict[str, Any]:
+    """Debian's Chromium, quiet, with this worker's fake camera (fixtures/camera.py)."""
     return {**browser_type_launch_args, "executable_path": str(harness_settings.chromium),
-            "args": [*browser_type_launch_args.get("args", []), *CHROMIUM_ARGS]}
+            "args": [*browser_type_launch_args.get("args", []), *CHROMIUM_ARGS, *camera_feed.chromium_args]}
 
 
 @pytest.fixture(scope="session")

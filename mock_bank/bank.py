@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from mock_bank.clock import Clock
 from mock_bank.errors import Reason
 from mock_bank.services.account_check import AccountCheck
+from mock_bank.services.app_release import AppRelease
 from mock_bank.services.ca import CaMaterial, CertificateAuthority
 from mock_bank.services.certificate_login import CertificateLogin
+from mock_bank.services.certificate_status import Certificates
 from mock_bank.services.credentials import Credentials
 from mock_bank.services.faults import Faults
 from mock_bank.services.id_check import IdCheck
@@ -16,7 +18,10 @@ from mock_bank.services.issuance import Issuance
 from mock_bank.services.one_time_codes import CodePolicy, OneTimeCodes
 from mock_bank.services.phone_check import PhoneCheck
 from mock_bank.services.registry import Registry
+from mock_bank.services.renewal import Renewal
+from mock_bank.services.revocation import Revocations
 from mock_bank.services.sessions import Sessions
+from mock_bank.services.signing import Transfers
 from mock_bank.services.sms_gateway import SmsGateway
 from mock_bank.settings import RuleSettings, ServerSettings
 from mock_bank.store import Store
@@ -38,12 +43,18 @@ class Bank:
     credentials: Credentials
     issuance: Issuance
     login: CertificateLogin
+    app_release: AppRelease
+    certificates: Certificates
+    revocations: Revocations
+    transfers: Transfers
+    renewal: Renewal
 
     def reset(self) -> None:
         """Undo everything a scenario arranged or did; the CA stays, so the root tests trust stays too."""
         self.store.reset()
         self.clock.reset()
         self.faults.reset()
+        self.app_release.reset()
 
     def close(self) -> None:
         self.store.close()
@@ -75,6 +86,7 @@ def open_bank(settings: ServerSettings, clock: Clock | None = None) -> Bank:
         "deposit", rules.deposit_code_digits, rules.deposit_code_validity, rules.deposit_code_max_wrong,
         Reason.DEPOSIT_NOT_REQUESTED, Reason.DEPOSIT_CODE_WRONG, Reason.DEPOSIT_CODE_EXPIRED,
         Reason.DEPOSIT_CODE_VOID))
+    certificates = Certificates(store, clock, rules, ca)
     return Bank(
         rules=rules, store=store, clock=clock, ca=ca, faults=faults, sessions=sessions, sms_gateway=gateway,
         registry=Registry(store, clock),
@@ -83,5 +95,10 @@ def open_bank(settings: ServerSettings, clock: Clock | None = None) -> Bank:
         id_check=IdCheck(store, sessions),
         credentials=Credentials(rules, sessions, store),
         issuance=Issuance(store, clock, sessions, ca),
-        login=CertificateLogin(store, clock, ca),
+        login=CertificateLogin(store, clock, certificates),
+        app_release=AppRelease(rules),
+        certificates=certificates,
+        revocations=Revocations(store, clock, rules, ca),
+        transfers=Transfers(store, clock, rules, certificates),
+        renewal=Renewal(store, clock, ca, certificates),
     )

@@ -3,11 +3,15 @@
 BankError(reason)          a customer-facing refusal; the reason picks the Korean message in messages.py
 ├── InputRejected          a form or request field that is missing, too long or malformed
 ├── StepOutOfOrder         a screen or request reached before the steps that must come first
-└── ScreenUnavailable      a screen broken on purpose through test control (FIX-3), until the app restarts
+├── ScreenUnavailable      a screen broken on purpose through test control (FIX-3), until the app restarts
+└── LoginRequired          an after-login request (이체, 전자서명) without a signed-in customer
+
+A refusal may carry `params`, numbers its words need (the PIN attempts left), filled in by messages.py.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 
 
@@ -47,6 +51,23 @@ class Reason(StrEnum):
     STEP_OUT_OF_ORDER = "step_out_of_order"
     INVALID_INPUT = "invalid_input"
     APP_UNAVAILABLE = "app_unavailable"
+    # After issuance: using, renewing and replacing the certificate (USE-1..5).
+    PIN_WRONG = "pin_wrong"
+    PIN_SAME_AS_OLD = "pin_same_as_old"
+    CERTIFICATE_LOCKED = "certificate_locked"
+    CERTIFICATE_EXPIRED = "certificate_expired"
+    CERTIFICATE_REPLACED = "certificate_replaced"
+    CERTIFICATE_MOVED = "certificate_moved"
+    CERTIFICATE_NOT_PORTABLE = "certificate_not_portable"
+    ID_CARD_CHANGED = "id_card_changed"
+    RENEWAL_TOO_EARLY = "renewal_too_early"
+    APP_OUTDATED = "app_outdated"
+    LOGIN_REQUIRED = "login_required"
+    TRANSFER_ACCOUNT_UNKNOWN = "transfer_account_unknown"
+    TRANSFER_LIMIT = "transfer_limit"
+    TRANSFER_DONE = "transfer_done"
+    TRANSFER_UNKNOWN = "transfer_unknown"
+    SIGNATURE_BAD = "signature_bad"
 
 
 class BankError(Exception):
@@ -54,10 +75,11 @@ class BankError(Exception):
 
     status_code = 400
 
-    def __init__(self, reason: Reason, field: str | None = None) -> None:
+    def __init__(self, reason: Reason, field: str | None = None, params: Mapping[str, int] | None = None) -> None:
         super().__init__(reason.value)
         self.reason = reason
         self.field = field
+        self.params = dict(params or {})
 
 
 class InputRejected(BankError):
@@ -79,3 +101,10 @@ class ScreenUnavailable(BankError):
 
     def __init__(self) -> None:
         super().__init__(Reason.APP_UNAVAILABLE)
+
+
+class LoginRequired(BankError):
+    status_code = 401
+
+    def __init__(self) -> None:
+        super().__init__(Reason.LOGIN_REQUIRED)

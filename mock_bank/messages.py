@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from mock_bank.errors import Reason
 
 MESSAGES: dict[Reason, str] = {
@@ -41,6 +43,36 @@ MESSAGES: dict[Reason, str] = {
     Reason.STEP_OUT_OF_ORDER: "이전 단계를 먼저 완료해 주세요.",
     Reason.INVALID_INPUT: "입력값을 확인해 주세요.",
     Reason.APP_UNAVAILABLE: "일시적인 오류가 발생했습니다. 앱을 다시 시작한 후 시도해 주세요.",
+    Reason.PIN_WRONG: "인증서 비밀번호가 일치하지 않습니다. 비밀번호를 확인해 주세요. (남은 입력 횟수 {left}회)",
+    Reason.PIN_SAME_AS_OLD: "지금 쓰는 비밀번호와 다른 비밀번호를 입력해 주세요.",
+    Reason.CERTIFICATE_LOCKED: "인증서 비밀번호를 5회 잘못 입력해 인증서가 잠겼습니다. 인증서를 재발급해 주세요.",
+    Reason.CERTIFICATE_EXPIRED: "인증서 유효기간이 지났습니다. 인증서를 재발급해 주세요.",
+    Reason.CERTIFICATE_REPLACED: "재발급 또는 갱신되어 더 이상 쓸 수 없는 인증서입니다. 인증서를 재발급해 주세요.",
+    Reason.CERTIFICATE_MOVED: (
+        "인증서가 다른 기기로 이동되어 이 기기에서는 쓸 수 없습니다. 이 기기에서 쓰려면 기기 등록을 해 주세요."),
+    Reason.CERTIFICATE_NOT_PORTABLE: (
+        "KB국민인증서는 다른 기기로 옮기거나 가져올 수 없습니다. 이 기기에서 쓰려면 기기 등록을 해 주세요."),
+    Reason.ID_CARD_CHANGED: "신분증 정보가 변경되었습니다. 새 신분증으로 인증서를 재발급해 주세요.",
+    Reason.RENEWAL_TOO_EARLY: "인증서 갱신은 유효기간 만료 30일 전부터 할 수 있습니다.",
+    Reason.APP_OUTDATED: "앱을 최신 버전으로 업데이트해 주세요. 지금 버전으로는 로그인과 거래를 할 수 없습니다.",
+    Reason.LOGIN_REQUIRED: "먼저 인증서로 로그인해 주세요.",
+    Reason.TRANSFER_ACCOUNT_UNKNOWN: "받는 분 계좌를 찾을 수 없습니다. 은행과 계좌번호를 확인해 주세요.",
+    Reason.TRANSFER_LIMIT: "1회 이체 한도는 10,000,000원입니다. 금액을 확인해 주세요.",
+    Reason.TRANSFER_DONE: "이미 처리된 이체입니다. 새로 이체해 주세요.",
+    Reason.TRANSFER_UNKNOWN: "이체 정보를 찾을 수 없습니다. 처음부터 다시 이체해 주세요.",
+    Reason.SIGNATURE_BAD: "전자서명을 확인할 수 없습니다. 인증서 비밀번호를 확인하고 다시 시도해 주세요.",
+}
+
+# What the app offers next to a refusal: a button that is the way out, as the guide's 회피 팁 says.
+# 'reissue' and 'device' start issuance again (재발급, 기기 등록); 'update' installs the latest app.
+REMEDIES: dict[Reason, str] = {
+    Reason.CERTIFICATE_LOCKED: "reissue",
+    Reason.CERTIFICATE_EXPIRED: "reissue",
+    Reason.CERTIFICATE_REPLACED: "reissue",
+    Reason.ID_CARD_CHANGED: "reissue",
+    Reason.CERTIFICATE_MOVED: "device",
+    Reason.CERTIFICATE_NOT_PORTABLE: "device",
+    Reason.APP_OUTDATED: "update",
 }
 
 
@@ -60,12 +92,15 @@ FIELD_MESSAGES: dict[str, str] = {
     "account_number": "계좌번호는 숫자와 '-'만 입력해 주세요.",
     "id_photo": "신분증 사진을 선택해 주세요.",
     "pin": "비밀번호는 숫자 6자리로 입력해 주세요.",
+    "current_pin": "비밀번호는 숫자 6자리로 입력해 주세요.",
+    "new_pin": "비밀번호는 숫자 6자리로 입력해 주세요.",
+    "amount": "이체 금액을 숫자로 정확히 입력해 주세요.",
     "pattern": "패턴을 다시 그려 주세요.",
 }
 
 
-def explain(reason: Reason, field: str | None) -> str:
+def explain(reason: Reason, field: str | None, params: Mapping[str, int] | None = None) -> str:
     """The message for a refusal; a malformed field gets the message written for that field."""
     if reason is Reason.INVALID_INPUT and field in FIELD_MESSAGES:
         return FIELD_MESSAGES[field]
-    return MESSAGES[reason]
+    return MESSAGES[reason].format(**params) if params else MESSAGES[reason]

@@ -37,12 +37,17 @@ class RuleSettings:
     pin_equal_run: int = 3  # this many equal digits in a row (e.g. 111) make a PIN too easy to guess
     pattern_min_points: int = 4  # distinct dots of the 3x3 grid, numbered 1-9
 
-    # After issuance (USE-1, USE-2). The CA signs with its own LEAF_YEARS (services/ca.py); a unit test
-    # keeps the two equal. The login and renewal limits are not enforced yet: they are here so that
-    # whoever enforces them finds the number already agreed.
+    # After issuance (USE-1..5). The CA signs with its own LEAF_YEARS (services/ca.py); a unit test
+    # keeps the two equal.
     certificate_validity_years: int = 3
-    login_max_wrong_pins: int = 5
-    renewal_window: timedelta = timedelta(days=30)
+    login_max_wrong_pins: int = 5  # the 5th wrong PIN in a row locks the certificate; the 4th leaves 1 try
+    renewal_window: timedelta = timedelta(days=30)  # renewal is offered while at most this much is left
+    crl_validity: timedelta = timedelta(days=1)  # a CRL's next_update after its this_update
+    transfer_max_krw: int = 10_000_000  # one transfer, signed with the certificate
+    # The app the bank serves now, and the oldest one it still lets log in and sign (USE-3, CHECK-3);
+    # both can be moved through test control.
+    app_latest_version: str = "7.2.0"
+    app_minimum_version: str = "7.0.0"
 
     # Input limits: anything longer is refused before it is looked at.
     max_field_length: int = 100

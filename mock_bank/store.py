@@ -1,4 +1,7 @@
-"""The mock bank's only door to SQLite: schema, and one method per question the services ask."""
+"""The mock bank's only door to SQLite: schema, and one method per question the services ask.
+
+The questions about certificates and their use live in store_certificates.py, mixed into Store here.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+from mock_bank.store_certificates import CERTIFICATE_COLUMNS, CERTIFICATE_SCHEMA, CertificateRecords, Row
+
+__all__ = ["RESET_TABLES", "Code", "Row", "Store"]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS customers (
@@ -36,24 +43,16 @@ CREATE TABLE IF NOT EXISTS codes (
 CREATE TABLE IF NOT EXISTS sessions (
     id TEXT PRIMARY KEY, stage TEXT NOT NULL, customer_id TEXT, data TEXT NOT NULL DEFAULT '{}',
     created_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS certificates (
-    serial TEXT PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES customers(id), pem TEXT NOT NULL,
-    not_before TEXT NOT NULL, not_after TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'active',
-    issued_at TEXT NOT NULL, revoked_at TEXT);
-CREATE TABLE IF NOT EXISTS challenges (
-    id TEXT PRIMARY KEY, session_id TEXT NOT NULL, purpose TEXT NOT NULL, nonce TEXT NOT NULL,
-    created_at TEXT NOT NULL, used INTEGER NOT NULL DEFAULT 0);
-CREATE TABLE IF NOT EXISTS logins (
-    token TEXT PRIMARY KEY, serial TEXT NOT NULL REFERENCES certificates(serial), customer_id TEXT NOT NULL,
-    signed_in_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS ca (id INTEGER PRIMARY KEY CHECK (id = 1), material TEXT NOT NULL);
-"""
+""" + CERTIFICATE_SCHEMA
+
+# Columns added after a table's first release: (table, column, declaration), added on open when missing.
+LATER_COLUMNS = (("sms_messages", "deliver_at", "TEXT"),
+                 *(("certificates", column, declaration) for column, declaration in CERTIFICATE_COLUMNS.items()))
 
 # Reset empties what scenarios create but keeps the CA, so its root stays the one tests trust.
-RESET_TABLES = ("logins", "challenges", "certificates", "sessions", "codes", "deposits", "sms_messages",
-                "id_cards", "accounts", "customers")
-
-Row = dict[str, Any]
+RESET_TABLES = ("logins", "challenges", "transfers", "certificates", "sessions", "codes", "deposits",
+                "sms_messages", "id_cards", "accounts", "customers")
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ class Code:
     state: str
 
 
-class Store:
+class Store(CertificateRecords):
     """Thread-safe: FastAPI runs sync handlers in a pool, so every call takes the one lock."""
 
     def __init__(self, path: Path) -> None:
@@ -81,9 +80,10 @@ class Store:
 
     def _migrate(self) -> None:
         """Bring a database file from an older version up to the schema; new columns only, never data loss."""
-        columns = {row["name"] for row in self._db.execute("PRAGMA table_info(sms_messages)")}
-        if "deliver_at" not in columns:
-            self._db.execute("ALTER TABLE sms_messages ADD COLUMN deliver_at TEXT")
+        for table, column, declaration in LATER_COLUMNS:
+            columns = {row["name"] for row in self._db.execute(f"PRAGMA table_info({table})")}
+            if column not in columns:
+                self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
 
     def close(self) -> None:
         with self._lock:
@@ -113,6 +113,11 @@ class Store:
         with self._lock:
             cursor = self._db.execute(sql, args)
             return cursor.lastrowid or 0
+
+    def _changed(self, sql: str, *args: object) -> int:
+        """Run an UPDATE and say how many rows it changed."""
+        with self._lock:
+            return self._db.execute(sql, args).rowcount
 
     def reset(self) -> None:
         with self.transaction():
@@ -147,6 +152,10 @@ class Store:
 
     def account(self, bank: str, digits: str) -> Row | None:
         return self._one("SELECT * FROM accounts WHERE bank = ? AND digits = ?", bank, digits)
+
+    def set_account_status(self, bank: str, digits: str, status: str) -> bool:
+        return self._changed("UPDATE accounts SET status = ? WHERE bank = ? AND digits = ?", status, bank,
+                             digits) == 1
 
     def add_id_card(self, customer_id: str, card: dict[str, str | None]) -> None:
         self._run("INSERT INTO id_cards (customer_id, kind, name, rrn, issued_on, office, licence_number,"
@@ -242,36 +251,3 @@ class Store:
                        data: dict[str, Any]) -> None:
         self._run("UPDATE sessions SET stage = ?, customer_id = ?, data = ? WHERE id = ?",
                   stage, customer_id, json.dumps(data, ensure_ascii=False), session_id)
-
-    # Certificates and the one-time challenges that prove a device holds the key.
-    def add_certificate(self, serial: str, customer_id: str, pem: str, not_before: datetime,
-                        not_after: datetime, now: datetime) -> None:
-        self._run("INSERT INTO certificates (serial, customer_id, pem, not_before, not_after, issued_at)"
-                  " VALUES (?, ?, ?, ?, ?, ?)", serial, customer_id, pem, not_before.isoformat(),
-                  not_after.isoformat(), now.isoformat())
-
-    def certificate(self, serial: str) -> Row | None:
-        return self._one("SELECT * FROM certificates WHERE serial = ?", serial)
-
-    def certificates_of(self, customer_id: str) -> list[Row]:
-        return self._all("SELECT * FROM certificates WHERE customer_id = ? ORDER BY issued_at", customer_id)
-
-    def add_challenge(self, challenge_id: str, session_id: str, purpose: str, nonce: str,
-                      now: datetime) -> None:
-        self._run("INSERT INTO challenges (id, session_id, purpose, nonce, created_at) VALUES (?, ?, ?, ?, ?)",
-                  challenge_id, session_id, purpose, nonce, now.isoformat())
-
-    def take_challenge(self, challenge_id: str, session_id: str, purpose: str) -> Row | None:
-        """A challenge answers once: taking it marks it used so a replayed signature fails."""
-        with self._lock:
-            row = self._one("SELECT * FROM challenges WHERE id = ? AND session_id = ? AND purpose = ?"
-                            " AND used = 0", challenge_id, session_id, purpose)
-            if row is not None:
-                self._run("UPDATE challenges SET used = 1 WHERE id = ?", challenge_id)
-            return row
-
-    def add_login(self, token: str, serial: str, customer_id: str, now: datetime) -> None:
-        self._run("INSERT INTO logins VALUES (?, ?, ?, ?)", token, serial, customer_id, now.isoformat())
-
-    def login(self, token: str) -> Row | None:
-        return self._one("SELECT * FROM logins WHERE token = ?", token)

@@ -75,3 +75,27 @@ class ControlClient:
 
     def faults(self) -> dict[str, Any]:
         return dict(self._call("GET", "/faults"))
+
+    # After issuance (USE-3..5, CHECK-3..5): the app version, later ID cards and accounts, signed transfers.
+    def publish_app_version(self, latest: str, minimum: str) -> None:
+        """The bank serves app `latest` from now on and refuses logins and signatures from apps below `minimum`."""
+        self._call("PUT", "/app-version", {"latest": latest, "minimum": minimum})
+
+    def app_version(self) -> dict[str, str]:
+        """{'latest': ..., 'minimum': ...}"""
+        return dict(self._call("GET", "/app-version"))
+
+    def add_id_card(self, customer_id: str, card: dict[str, Any]) -> None:
+        """The ID registry learns of a card issued later (the registration shape of identities.customer)."""
+        self._call("POST", f"/customers/{customer_id}/id-cards", card)
+
+    def add_account(self, customer_id: str, bank: str, number: str) -> None:
+        self._call("POST", f"/customers/{customer_id}/accounts", {"bank": bank, "number": number})
+
+    def set_account_status(self, bank: str, number: str, status: str) -> None:
+        """'closed' or 'open'."""
+        self._call("PUT", f"/accounts/{bank}/{number}/status", {"status": status})
+
+    def signatures(self, customer_id: str) -> list[dict[str, Any]]:
+        """Signed transfers: content (canonical JSON), signature (base64 r||s), serial, pem, signed_at."""
+        return list(self._call("GET", f"/customers/{customer_id}/signatures")["signatures"])

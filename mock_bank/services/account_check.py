@@ -42,7 +42,9 @@ class AccountCheck:
             code = self._codes.issue(session.id, f"{bank}:{digits}")
             self._store.add_deposit(bank, digits, self._rules.deposit_amount_krw, f"{DEPOSITOR_PREFIX}{code}",
                                     self._clock.now())
-            self._sessions.complete(session, Stage.PHONE_VERIFIED, bank=bank, account_tail=digits[-4:])
+            # The whole number stays with the bank: the certificate remembers which account it was issued on.
+            self._sessions.complete(session, Stage.PHONE_VERIFIED, bank=bank, account_tail=digits[-4:],
+                                    account_digits=digits)
 
     def confirm(self, session: IssuanceSession, entered: str) -> None:
         self._codes.redeem(session.id, entered)

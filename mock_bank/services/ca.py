@@ -251,6 +251,12 @@ class CertificateAuthority:
         """The issuing CA then the root, as a client needs them after its own certificate."""
         return _cert_pem(self._issuing_certificate) + _cert_pem(self._root_certificate)
 
+    def sign_crl(self, builder: x509.CertificateRevocationListBuilder) -> x509.CertificateRevocationList:
+        """Sign a CRL as the issuing CA: it issued every certificate the CRL can list."""
+        return (builder.issuer_name(self._issuing_certificate.subject)
+                .add_extension(_aki(self._issuing_certificate), critical=False)
+                .sign(self._issuing_key, hashes.SHA256()))
+
     def issue(self, public_key_der: bytes, holder: Holder, now: datetime) -> x509.Certificate:
         """Issue a client certificate for a WebCrypto 'spki' export of a P-256 key."""
         public_key = _load_p256_public_key(public_key_der)

@@ -43,6 +43,25 @@ def weak_pin_reason(pin: str, birth_date: str | None, equal_run: int) -> Reason 
     return None
 
 
+def check_new_pin(pin: str, confirmation: str, birth_date: str | None, rules: RuleSettings) -> None:
+    """Raise the first rule a new PIN breaks: issuance and the later PIN change hold it to the same rules."""
+    if len(pin) != rules.pin_digits or not (pin.isascii() and pin.isdigit()):
+        raise BankError(Reason.PIN_FORMAT, "pin")
+    weakness = weak_pin_reason(pin, birth_date, rules.pin_equal_run)
+    if weakness is not None:
+        raise BankError(weakness, "pin")
+    # Compared as bytes: compare_digest refuses non-ASCII str, and the confirmation is not checked above.
+    if not secrets.compare_digest(pin.encode(), confirmation.encode()):
+        raise BankError(Reason.PIN_MISMATCH, "pin_confirmation")
+
+
+def pin_matches(pin: str, salt_hex: str | None, expected: str | None) -> bool:
+    """Whether `pin` is the one whose verifier the bank keeps; a certificate without one matches nothing."""
+    if not salt_hex or not expected:
+        return False
+    return secrets.compare_digest(pin_verifier(pin, bytes.fromhex(salt_hex)), expected)
+
+
 class Credentials:
     def __init__(self, rules: RuleSettings, sessions: Sessions, store: Store) -> None:
         self._rules = rules
@@ -50,14 +69,7 @@ class Credentials:
         self._store = store
 
     def set_pin(self, session: IssuanceSession, pin: str, confirmation: str) -> None:
-        if len(pin) != self._rules.pin_digits or not (pin.isascii() and pin.isdigit()):
-            raise BankError(Reason.PIN_FORMAT, "pin")
-        weakness = weak_pin_reason(pin, self._birth_date(session), self._rules.pin_equal_run)
-        if weakness is not None:
-            raise BankError(weakness, "pin")
-        # Compared as bytes: compare_digest refuses non-ASCII str, and the confirmation is not checked above.
-        if not secrets.compare_digest(pin.encode(), confirmation.encode()):
-            raise BankError(Reason.PIN_MISMATCH, "pin_confirmation")
+        check_new_pin(pin, confirmation, self._birth_date(session), self._rules)
         salt = secrets.token_bytes(16)
         self._sessions.complete(session, Stage.PIN_SET, pin_salt=salt.hex(), pin_hash=pin_verifier(pin, salt))
 

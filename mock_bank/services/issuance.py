@@ -1,4 +1,9 @@
-"""Issuance: the device proves it holds the new key, and the mock CA signs its 3-year certificate."""
+"""Issuance: the device proves it holds the new key, and the mock CA signs its 3-year certificate.
+
+The certificate row keeps the PIN verifier and the ID card and account issuance was done with, so that the
+bank can count wrong PINs and notice a newer ID card later. A new certificate retires the customer's
+earlier ones: as moved for 기기 등록, as replaced for anything else (see services/certificate_status.py).
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,16 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
+from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from mock_bank.clock import Clock
 from mock_bank.errors import BankError, Reason
 from mock_bank.services.ca import CertificateAuthority, CertificateRejected, Holder, verify_possession
-from mock_bank.services.sessions import IssuanceSession, Sessions, Stage
-from mock_bank.store import Store
+from mock_bank.services.certificate_status import Status
+from mock_bank.services.sessions import IssuanceSession, Purpose, Sessions, Stage
+from mock_bank.store import Row, Store
+from mock_bank.store_certificates import CertificateDetails
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,27 @@ def serial_text(serial: int) -> str:
     return format(serial, "X")
 
 
+def details_of(session: IssuanceSession) -> CertificateDetails:
+    """What issuance established that the certificate must remember: PIN verifier, ID card, account."""
+    data = session.data
+    card = data.get("card") or {}
+    return CertificateDetails(pin_salt=data.get("pin_salt"), pin_hash=data.get("pin_hash"),
+                              id_kind=card.get("kind"), id_issued_on=card.get("issued_on"),
+                              id_number=card.get("licence_number"), account_bank=data.get("bank"),
+                              account_digits=data.get("account_digits"))
+
+
+def keep_certificate(store: Store, certificate: x509.Certificate, customer: Row, now: datetime,
+                     details: CertificateDetails) -> IssuedCertificate:
+    """Store a newly signed certificate with what the bank keeps beside it."""
+    issued = IssuedCertificate(serial_text(certificate.serial_number), customer["name"],
+                               certificate.public_bytes(Encoding.PEM).decode(),
+                               certificate.not_valid_before_utc, certificate.not_valid_after_utc)
+    store.add_certificate(issued.serial, customer["id"], issued.pem, issued.not_before, issued.not_after, now,
+                          details)
+    return issued
+
+
 class Issuance:
     def __init__(self, store: Store, clock: Clock, sessions: Sessions, ca: CertificateAuthority) -> None:
         self._store = store
@@ -70,12 +99,11 @@ class Issuance:
                                          self._clock.now())
         except CertificateRejected as error:
             raise BankError(Reason.KEY_REJECTED) from error
-        issued = IssuedCertificate(serial_text(certificate.serial_number), customer["name"],
-                                   certificate.public_bytes(Encoding.PEM).decode(),
-                                   certificate.not_valid_before_utc, certificate.not_valid_after_utc)
+        retired_as = Status.MOVED if session.data.get("purpose") == Purpose.DEVICE else Status.REPLACED
         with self._store.transaction():
-            self._store.add_certificate(issued.serial, customer["id"], issued.pem, issued.not_before,
-                                        issued.not_after, self._clock.now())
+            issued = keep_certificate(self._store, certificate, customer, self._clock.now(), details_of(session))
+            # A customer holds one usable certificate: the new one retires (and revokes) those before it.
+            self._store.retire_others(customer["id"], issued.serial, retired_as.value, self._clock.now())
         self._sessions.complete(session, Stage.ISSUED, serial=issued.serial)
         return issued
 

@@ -25,7 +25,7 @@ from mock_bank.store import Store
 SMS_TEXT = "[KB국민은행] 인증번호 [{code}]를 입력해 주세요. 타인에게 절대 알려주지 마세요."
 
 # What later steps left in a session; a new phone check may be for another person, so it goes.
-LATER_STEP_DATA = ("bank", "account_tail", "card", "pin_salt", "pin_hash")
+LATER_STEP_DATA = ("bank", "account_tail", "account_digits", "card", "pin_salt", "pin_hash")
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,14 @@ class Registry:
             for account in record.accounts:
                 self._store.add_account(customer_id, account.bank, account.digits, account.status)
             for card in record.id_cards:
-                self._store.add_id_card(customer_id, {
-                    "kind": card.kind, "name": card.name, "rrn": card.rrn, "issued_on": card.issued_on,
-                    "office": card.office, "licence_number": card.licence_number, "serial": card.serial})
+                self.add_id_card(customer_id, card)
         return customer_id
+
+    def add_id_card(self, customer_id: str, card: IdCardRecord) -> None:
+        """A card issued later (a new 주민등록증 after a loss or a move): the latest of its kind counts."""
+        self._store.add_id_card(customer_id, {
+            "kind": card.kind, "name": card.name, "rrn": card.rrn, "issued_on": card.issued_on,
+            "office": card.office, "licence_number": card.licence_number, "serial": card.serial})
+
+    def add_account(self, customer_id: str, account: AccountRecord) -> None:
+        self._store.add_account(customer_id, account.bank, account.digits, account.status)

@@ -29,6 +29,14 @@ class Stage(StrEnum):
     ISSUED = "issued"
 
 
+class Purpose(StrEnum):
+    """Why the customer started issuance; it decides what becomes of the certificates they held before."""
+
+    NEW = "new"  # 인증서 발급하기
+    REISSUE = "reissue"  # 재발급: locked, expired, ID card changed, or simply asked for
+    DEVICE = "device"  # 기기 등록: issued on this device, the other device's certificate has moved
+
+
 ORDER = list(Stage)
 SESSION_ID_BYTES = 18
 SESSION_ID_LIMIT = 64
@@ -50,9 +58,11 @@ class Sessions:
         self._store = store
         self._clock = clock
 
-    def start(self) -> IssuanceSession:
-        session = IssuanceSession(secrets.token_urlsafe(SESSION_ID_BYTES), Stage.STARTED)
+    def start(self, purpose: Purpose = Purpose.NEW) -> IssuanceSession:
+        session = IssuanceSession(secrets.token_urlsafe(SESSION_ID_BYTES), Stage.STARTED,
+                                  data={"purpose": purpose.value})
         self._store.add_session(session.id, session.stage.value, self._clock.now())
+        self._store.update_session(session.id, session.stage.value, None, session.data)
         return session
 
     def find(self, session_id: str | None) -> IssuanceSession | None:

@@ -11,12 +11,15 @@ from fastapi.staticfiles import StaticFiles
 from mock_bank.bank import Bank, open_bank
 from mock_bank.errors import BankError
 from mock_bank.settings import ServerSettings
+from mock_bank.web.certificate_api import certificate_router as certificate_api_router
+from mock_bank.web.certificate_screens import certificate_router as certificate_screens_router
 from mock_bank.web.control_api import control_router
 from mock_bank.web.device_api import device_router
 from mock_bank.web.id_card_screens import id_card_router
 from mock_bank.web.rendering import refusal_json, refusal_message, screen
 from mock_bank.web.screen_kit import ScreenKit
 from mock_bank.web.screens import screens_router
+from mock_bank.web.transfer_screens import transfer_router
 
 
 def create_app(settings: ServerSettings, bank: Bank | None = None) -> FastAPI:
@@ -30,6 +33,9 @@ def create_app(settings: ServerSettings, bank: Bank | None = None) -> FastAPI:
     app.include_router(screens_router(kit))
     app.include_router(id_card_router(kit))
     app.include_router(device_router(bank))
+    app.include_router(certificate_screens_router(bank))
+    app.include_router(transfer_router(kit))
+    app.include_router(certificate_api_router(bank))
     if settings.test_control:
         app.include_router(control_router(bank))
 

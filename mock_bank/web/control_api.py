@@ -83,6 +83,16 @@ class IdReaderFaultIn(BaseModel):
     failures: int = Field(default=1, ge=0, le=100, description="how many of the next photos fail; 0 removes the fault")
 
 
+class AppVersionIn(BaseModel):
+    latest: str = Field(pattern=r"^\d{1,4}\.\d{1,4}\.\d{1,4}$", description="the app the bank serves, e.g. 7.3.0")
+    minimum: str = Field(pattern=r"^\d{1,4}\.\d{1,4}\.\d{1,4}$",
+                         description="older apps cannot log in or sign; not newer than latest")
+
+
+class AccountStatusIn(BaseModel):
+    status: str = Field(pattern="^(open|closed)$")
+
+
 def _phone(value: str) -> str:
     """Faults are keyed by the number as the bank sends to it, so 01012345678 and 010-1234-5678 are one phone."""
     try:
@@ -95,8 +105,9 @@ def control_router(bank: Bank) -> APIRouter:
     router = APIRouter(prefix="/_test", tags=["test-control"])
 
     @router.post("/reset", status_code=status.HTTP_204_NO_CONTENT, summary="Forget every customer and undo faults",
-                 description="Empties customers, sessions, codes, inboxes and ledgers, sets the clock back to real "
-                             "time and clears every fault. The CA is kept, so its root stays trusted.")
+                 description="Empties customers, sessions, codes, inboxes, ledgers, certificates and transfers, "
+                             "sets the clock back to real time, clears every fault and serves the default app "
+                             "version again. The CA is kept, so its root stays trusted.")
     def reset() -> None:
         bank.reset()
 
@@ -169,11 +180,62 @@ def control_router(bank: Bank) -> APIRouter:
         return {"root_pem": bank.ca.root_certificate.public_bytes(Encoding.PEM).decode(),
                 "issuing_pem": bank.ca.issuing_certificate.public_bytes(Encoding.PEM).decode()}
 
-    @router.get("/customers/{customer_id}/certificates", summary="Certificates issued to a customer")
+    @router.get("/customers/{customer_id}/certificates", summary="Certificates issued to a customer",
+                description="Oldest first, with status (active, locked, replaced, renewed, moved) and revoked_at.")
     def certificates(customer_id: str) -> dict[str, list[dict[str, object]]]:
         if bank.store.customer(customer_id) is None:
             raise HTTPException(404, "no such customer")
         return {"certificates": bank.store.certificates_of(customer_id)}
+
+    def _customer(customer_id: str) -> str:
+        if bank.store.customer(customer_id) is None:
+            raise HTTPException(404, "no such customer")
+        return customer_id
+
+    @router.post("/customers/{customer_id}/id-cards", status_code=status.HTTP_201_CREATED,
+                 summary="Add an ID card issued later to the ID registry (USE-4)",
+                 description="The latest card of a kind is the one the bank accepts; a certificate issued on an "
+                             "earlier card then asks for re-issue.")
+    def add_id_card(customer_id: str, body: IdCardIn) -> dict[str, str]:
+        bank.registry.add_id_card(_customer(customer_id), IdCardRecord(**body.model_dump()))
+        return {"customer_id": customer_id}
+
+    @router.post("/customers/{customer_id}/accounts", status_code=status.HTTP_201_CREATED,
+                 summary="Open another account for a customer (CHECK-5)")
+    def add_account(customer_id: str, body: AccountIn) -> dict[str, str]:
+        if body.bank not in ACCOUNT_DIGITS:
+            raise HTTPException(422, f"unsupported bank {body.bank!r}")
+        try:
+            bank.registry.add_account(_customer(customer_id),
+                                      AccountRecord(body.bank, body.number.replace("-", ""), body.status))
+        except sqlite3.IntegrityError as error:
+            raise HTTPException(409, "this account already exists") from error
+        return {"customer_id": customer_id}
+
+    @router.put("/accounts/{bank_name}/{number}/status", summary="Close or reopen an account (CHECK-5)")
+    def set_account_status(bank_name: str, number: str, body: AccountStatusIn) -> dict[str, str]:
+        if not bank.store.set_account_status(bank_name, number.replace("-", ""), body.status):
+            raise HTTPException(404, "no such account")
+        return {"status": body.status}
+
+    @router.get("/customers/{customer_id}/signatures", summary="Transfers the customer signed (USE-2)",
+                description="Each with its content (canonical JSON, as signed), the signature (base64 of "
+                            "WebCrypto's r||s), the signing certificate's serial and PEM, and when it was signed.")
+    def signatures(customer_id: str) -> dict[str, list[dict[str, object]]]:
+        return {"signatures": bank.transfers.signed(_customer(customer_id))}
+
+    @router.get("/app-version", summary="The app version the bank serves, and the oldest it accepts")
+    def app_version() -> dict[str, str]:
+        release = bank.app_release.snapshot()
+        return {"latest": release.latest, "minimum": release.minimum}
+
+    @router.put("/app-version", summary="Release an app version and set the oldest one accepted (USE-3)")
+    def publish_app_version(body: AppVersionIn) -> dict[str, str]:
+        try:
+            release = bank.app_release.publish(body.latest, body.minimum)
+        except ValueError as error:
+            raise HTTPException(422, str(error)) from error
+        return {"latest": release.latest, "minimum": release.minimum}
 
     @router.get("/clock", summary="The bank's current time")
     def read_clock() -> dict[str, datetime]:

@@ -1,4 +1,6 @@
-"""JSON endpoints the app's JavaScript calls for what only the device can do: keys, PIN, pattern, login.
+"""JSON endpoints the app's JavaScript calls during issuance: PIN, pattern, key and certificate.
+
+Using the certificate afterwards (login, signing, renewal, PIN change) is in certificate_api.py.
 
 Every answer other than success is {reason, field, message} with a 4xx (or 503 for a broken screen), also
 when the body is not JSON or has the wrong shape: the app shows `message`, tests check `reason`.
@@ -21,7 +23,7 @@ from mock_bank.bank import Bank
 from mock_bank.errors import BankError, InputRejected
 from mock_bank.services.faults import Screen
 from mock_bank.services.sessions import IssuanceSession, Stage
-from mock_bank.web.rendering import LOGIN_COOKIE, SESSION_COOKIE, refusal_json
+from mock_bank.web.rendering import SESSION_COOKIE, refusal_json
 
 
 # Strict types: a PIN sent as the number 123456 or a pattern point sent as true is a malformed request,
@@ -39,16 +41,6 @@ class PatternRequest(BaseModel):
 class CertificateRequest(BaseModel):
     challenge_id: StrictStr = Field(max_length=64)
     public_key: StrictStr = Field(max_length=1024)
-    signature: StrictStr = Field(max_length=256)
-
-
-class LoginChallengeRequest(BaseModel):
-    serial: StrictStr = Field(max_length=64)
-
-
-class SignInRequest(BaseModel):
-    serial: StrictStr = Field(max_length=64)
-    challenge_id: StrictStr = Field(max_length=64)
     signature: StrictStr = Field(max_length=256)
 
 
@@ -74,7 +66,7 @@ class RefusingRoute(APIRoute):
         return refusing_handler
 
 
-def _decode(text: str, field: str) -> bytes:
+def decode_base64(text: str, field: str) -> bytes:
     try:
         return base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError) as error:
@@ -120,27 +112,10 @@ def device_router(bank: Bank) -> APIRouter:
         try:
             issued = bank.issuance.issue(
                 issuing(request, Stage.PATTERN_SET),
-                body.challenge_id, _decode(body.public_key, "public_key"), _decode(body.signature, "signature"))
+                body.challenge_id, decode_base64(body.public_key, "public_key"),
+                decode_base64(body.signature, "signature"))
         except BankError as error:
             return refusal_json(error)
         return JSONResponse({"serial": issued.serial, "pem": issued.pem}, status_code=201)
-
-    @router.post("/login/challenge")
-    def login_challenge(body: LoginChallengeRequest) -> Response:
-        try:
-            challenge = bank.login.challenge(body.serial)
-        except BankError as error:
-            return refusal_json(error)
-        return JSONResponse({"challenge_id": challenge.id, "nonce": base64.b64encode(challenge.nonce).decode()})
-
-    @router.post("/login/sign-in")
-    def sign_in(body: SignInRequest) -> Response:
-        try:
-            token = bank.login.sign_in(body.serial, body.challenge_id, _decode(body.signature, "signature"))
-        except BankError as error:
-            return refusal_json(error)
-        response = JSONResponse({"ok": True})
-        response.set_cookie(LOGIN_COOKIE, token, httponly=True, samesite="strict")
-        return response
 
     return router

@@ -10,9 +10,8 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.templating import Jinja2Templates
 
 from mock_bank.errors import BankError
-from mock_bank.messages import explain
+from mock_bank.messages import REMEDIES, explain
 
-APP_VERSION = "7.2.0"
 SESSION_COOKIE = "kb_issue"
 LOGIN_COOKIE = "kb_login"
 
@@ -20,14 +19,20 @@ templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 
 
 def screen(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    return templates.TemplateResponse(request, template, {"app_version": APP_VERSION, **context},
+    # Every page carries the app version the bank serves now; the device compares it with its own.
+    latest = request.app.state.bank.app_release.latest
+    return templates.TemplateResponse(request, template, {"app_version": latest, **context},
                                       status_code=status_code)
 
 
 def refusal_json(error: BankError) -> JSONResponse:
-    return JSONResponse({"reason": error.reason.value, "field": error.field,
-                         "message": explain(error.reason, error.field)}, status_code=error.status_code)
+    """{reason, field, message}, and `remedy` when the app has a way out to offer (see messages.REMEDIES)."""
+    body: dict[str, Any] = {"reason": error.reason.value, "field": error.field,
+                            "message": explain(error.reason, error.field, error.params)}
+    if error.reason in REMEDIES:
+        body["remedy"] = REMEDIES[error.reason]
+    return JSONResponse(body, status_code=error.status_code)
 
 
 def refusal_message(error: BankError) -> str:
-    return explain(error.reason, error.field)
+    return explain(error.reason, error.field, error.params)

@@ -12,7 +12,7 @@ from mock_bank.errors import BankError, InputRejected, Reason, StepOutOfOrder
 from mock_bank.services import inputs
 from mock_bank.services.banks import ACCOUNT_DIGITS
 from mock_bank.services.phone_check import PhoneOwner
-from mock_bank.services.sessions import Stage
+from mock_bank.services.sessions import Purpose, Stage
 from mock_bank.web.rendering import LOGIN_COOKIE, SESSION_COOKIE, refusal_message, screen
 from mock_bank.web.screen_kit import SEE_OTHER, ScreenKit, field
 
@@ -33,18 +33,22 @@ def screens_router(kit: ScreenKit) -> APIRouter:
     def start(request: Request) -> Response:
         return screen(request, "start.html")
 
-    @router.get("/certificate-centre", response_class=HTMLResponse)
-    def certificate_centre(request: Request) -> Response:
-        return screen(request, "certificate_centre.html")
-
     @router.post("/issue/start")
-    def issue_start() -> Response:
-        # Starting issuance again is what the bank sees of an app restart (FIX-3): see services/faults.py.
-        bank.faults.restart()
-        session = bank.sessions.start()
-        response = RedirectResponse("/issue/terms", SEE_OTHER)
-        response.set_cookie(SESSION_COOKIE, session.id, httponly=True, samesite="strict")
-        return response
+    async def issue_start(request: Request) -> Response:
+        async def action(form: FormData) -> Response:
+            # 발급, 재발급 or 기기 등록: one flow; the purpose decides what becomes of earlier certificates.
+            try:
+                purpose = Purpose(field(form, "purpose") or Purpose.NEW.value)
+            except ValueError as error:
+                raise InputRejected("purpose") from error
+            # Starting issuance again is what the bank sees of an app restart (FIX-3): see services/faults.py.
+            bank.faults.restart()
+            session = bank.sessions.start(purpose)
+            response = RedirectResponse("/issue/terms", SEE_OTHER)
+            response.set_cookie(SESSION_COOKIE, session.id, httponly=True, samesite="strict")
+            return response
+        return await kit.guarded(
+            request, lambda message, code: screen(request, "refused.html", code, error=message), action)
 
     # 약관 동의
     def terms_screen(request: Request, error: str | None = None, status_code: int = 200,
@@ -154,10 +158,10 @@ def screens_router(kit: ScreenKit) -> APIRouter:
     def complete(request: Request) -> Response:
         session = bank.sessions.find(request.cookies.get(SESSION_COOKIE))
         issued = bank.issuance.issued(session) if session and session.stage is Stage.ISSUED else None
-        if issued is None:
+        if session is None or issued is None:
             error = StepOutOfOrder()
             return screen(request, "refused.html", error.status_code, error=refusal_message(error))
-        return screen(request, "complete.html", certificate=issued)
+        return screen(request, "complete.html", certificate=issued, purpose=session.data.get("purpose"))
 
     @router.get("/home", response_class=HTMLResponse)
     def home(request: Request) -> Response:

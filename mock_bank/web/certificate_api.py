@@ -1,0 +1,127 @@
+"""JSON endpoints for using the certificate after issuance: login, 전자서명, 갱신 and 비밀번호 변경.
+
+Every one first checks the app version the device reports in X-App-Version (USE-3), then the certificate;
+a refusal is {reason, field, message} with `remedy` when the app has a way out to offer, as in
+device_api.py. Bodies that fail validation get 422 in the same shape (RefusingRoute).
+"""
+
+from __future__ import annotations
+
+import base64
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field, StrictStr
+
+from mock_bank.bank import Bank
+from mock_bank.errors import LoginRequired
+from mock_bank.services.issuance import Challenge
+from mock_bank.store import Row
+from mock_bank.web.device_api import RefusingRoute, decode_base64
+from mock_bank.web.rendering import LOGIN_COOKIE
+
+APP_VERSION_HEADER = "X-App-Version"
+
+
+class SerialRequest(BaseModel):
+    serial: StrictStr = Field(max_length=64)
+
+
+class PinRequest(SerialRequest):
+    pin: StrictStr = Field(max_length=64)
+
+
+class SignInRequest(SerialRequest):
+    challenge_id: StrictStr = Field(max_length=64)
+    signature: StrictStr = Field(max_length=256)
+
+
+class SignatureRequest(SerialRequest):
+    signature: StrictStr = Field(max_length=256)
+
+
+class RenewalRequest(SerialRequest):
+    challenge_id: StrictStr = Field(max_length=64)
+    old_signature: StrictStr = Field(max_length=256)
+    public_key: StrictStr = Field(max_length=1024)
+    new_signature: StrictStr = Field(max_length=256)
+
+
+class PinChangeRequest(SerialRequest):
+    current_pin: StrictStr = Field(max_length=64)
+    new_pin: StrictStr = Field(max_length=64)
+    confirmation: StrictStr = Field(max_length=64)
+
+
+def challenge_json(challenge: Challenge) -> JSONResponse:
+    return JSONResponse({"challenge_id": challenge.id, "nonce": base64.b64encode(challenge.nonce).decode()})
+
+
+def certificate_router(bank: Bank) -> APIRouter:
+    """Refusals are raised as BankError; the app's handler answers them in the refusal shape."""
+    router = APIRouter(prefix="/api", route_class=RefusingRoute)
+
+    def app_checked(request: Request) -> None:
+        bank.app_release.require(request.headers.get(APP_VERSION_HEADER))
+
+    def signed_in(request: Request) -> Row:
+        customer = bank.login.holder(request.cookies.get(LOGIN_COOKIE))
+        if customer is None:
+            raise LoginRequired()
+        return customer
+
+    @router.post("/login/challenge")
+    def login_challenge(body: SerialRequest, request: Request) -> Response:
+        """The pattern login: the pattern stays on the device, so the challenge comes at once."""
+        app_checked(request)
+        return challenge_json(bank.login.challenge(body.serial))
+
+    @router.post("/login/pin")
+    def login_pin(body: PinRequest, request: Request) -> Response:
+        """The PIN login: the bank checks and counts the PIN before it hands out the challenge."""
+        app_checked(request)
+        return challenge_json(bank.login.pin_challenge(body.serial, body.pin))
+
+    @router.post("/login/sign-in")
+    def sign_in(body: SignInRequest, request: Request) -> Response:
+        app_checked(request)
+        token = bank.login.sign_in(body.serial, body.challenge_id, decode_base64(body.signature, "signature"))
+        response = JSONResponse({"ok": True})
+        response.set_cookie(LOGIN_COOKIE, token, httponly=True, samesite="strict")
+        return response
+
+    @router.post("/transfers/{transfer_id}/pin")
+    def transfer_pin(transfer_id: str, body: PinRequest, request: Request) -> Response:
+        app_checked(request)
+        customer = signed_in(request)
+        content = bank.transfers.check_pin(transfer_id, customer["id"], body.serial, body.pin)
+        return JSONResponse({"content": content})
+
+    @router.post("/transfers/{transfer_id}/signature")
+    def transfer_signature(transfer_id: str, body: SignatureRequest, request: Request) -> Response:
+        app_checked(request)
+        customer = signed_in(request)
+        signed = bank.transfers.sign(transfer_id, customer["id"], body.serial,
+                                     decode_base64(body.signature, "signature"))
+        return JSONResponse({"ok": True, "serial": signed.serial})
+
+    @router.post("/renewal/challenge")
+    def renewal_challenge(body: PinRequest, request: Request) -> Response:
+        app_checked(request)
+        return challenge_json(bank.renewal.challenge(body.serial, body.pin))
+
+    @router.post("/renewal/certificate")
+    def renew(body: RenewalRequest, request: Request) -> Response:
+        app_checked(request)
+        renewed = bank.renewal.renew(body.serial, body.challenge_id, decode_base64(body.old_signature, "old_signature"),
+                                     decode_base64(body.public_key, "public_key"),
+                                     decode_base64(body.new_signature, "new_signature"))
+        return JSONResponse({"serial": renewed.serial, "pem": renewed.pem}, status_code=201)
+
+    @router.post("/certificate/pin-change")
+    def change_pin(body: PinChangeRequest, request: Request) -> Response:
+        app_checked(request)
+        bank.certificates.change_pin(body.serial, body.current_pin, body.new_pin, body.confirmation)
+        return JSONResponse({"ok": True})
+
+    return router

@@ -1,0 +1,91 @@
+"""After issuance, in the 인증센터: the certificate's management screen, renewal, PIN change, the refused
+import, and the CA's public files (the CRL the bank publishes, and the certificates that verify it)."""
+
+from __future__ import annotations
+
+from cryptography.hazmat.primitives.serialization import Encoding
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from mock_bank.bank import Bank
+from mock_bank.errors import BankError, Reason
+from mock_bank.services.certificate_status import CertificateState
+from mock_bank.web.rendering import refusal_message, screen
+
+SERIAL_LIMIT = 64
+PEM_TYPE = "application/x-pem-file"
+# What the 상태 line says; a problem (services/certificate_status.py) outranks a due renewal.
+STATUS_TEXT = {
+    Reason.CERTIFICATE_LOCKED: "잠김 (비밀번호 5회 오류)",
+    Reason.CERTIFICATE_REPLACED: "폐기 (재발급 또는 갱신됨)",
+    Reason.CERTIFICATE_MOVED: "폐기 (다른 기기로 이동)",
+    Reason.CERTIFICATE_EXPIRED: "만료",
+    Reason.ID_CARD_CHANGED: "재발급 필요 (신분증 변경)",
+}
+DONE_NOTICES = {"renewed": "인증서가 갱신되었습니다.", "pin": "인증서 비밀번호가 변경되었습니다."}
+
+
+def status_text(state: CertificateState) -> str:
+    if state.problem is not None:
+        return STATUS_TEXT[state.problem]
+    return "갱신 필요" if state.renewable else "정상"
+
+
+def certificate_router(bank: Bank) -> APIRouter:
+    router = APIRouter()
+
+    def state_of(serial: str | None) -> CertificateState:
+        if not serial or len(serial) > SERIAL_LIMIT:
+            raise BankError(Reason.CERTIFICATE_UNKNOWN)
+        return bank.certificates.state(serial)
+
+    @router.get("/certificate-centre", response_class=HTMLResponse)
+    def certificate_centre(request: Request) -> Response:
+        return screen(request, "certificate_centre.html")
+
+    @router.post("/certificate-centre/import", response_class=HTMLResponse)
+    def import_certificate(request: Request) -> Response:
+        """'인증서 가져오기': a KB국민인증서 lives only where it was made (USE-5); the answer is 기기 등록."""
+        refusal = BankError(Reason.CERTIFICATE_NOT_PORTABLE)
+        return screen(request, "certificate_centre.html", 409, tab="kb", error=refusal_message(refusal))
+
+    @router.get("/certificate-centre/manage", response_class=HTMLResponse)
+    def manage(request: Request, serial: str | None = None, done: str | None = None) -> Response:
+        state = state_of(serial)
+        problem = refusal_message(BankError(state.problem)) if state.problem else None
+        notice = DONE_NOTICES.get(done or "")
+        if notice is None and state.renewable:
+            notice = f"유효기간이 {state.days_left}일 남았습니다. 만료 전에 인증서를 갱신해 주세요."
+        return screen(request, "manage.html", state=state, status_text=status_text(state), error=problem,
+                      notice=notice)
+
+    @router.get("/certificate-centre/renew", response_class=HTMLResponse)
+    def renew(request: Request, serial: str | None = None) -> Response:
+        state = state_of(serial)
+        refusal = state.problem or (None if state.renewable else Reason.RENEWAL_TOO_EARLY)
+        return screen(request, "renew.html", state=state,
+                      error=refusal_message(BankError(refusal)) if refusal else None)
+
+    @router.get("/certificate-centre/pin", response_class=HTMLResponse)
+    def pin_change(request: Request, serial: str | None = None) -> Response:
+        state = state_of(serial)
+        return screen(request, "pin_change.html", serial=state.serial)
+
+    # The CA's public files: what any relying party needs to check a KB국민인증서 itself.
+    @router.get("/ca/crl.pem")
+    def crl_pem() -> Response:
+        return Response(bank.revocations.crl().public_bytes(Encoding.PEM), media_type=PEM_TYPE)
+
+    @router.get("/ca/crl.der")
+    def crl_der() -> Response:
+        return Response(bank.revocations.crl().public_bytes(Encoding.DER), media_type="application/pkix-crl")
+
+    @router.get("/ca/issuing.pem")
+    def issuing_pem() -> Response:
+        return Response(bank.ca.issuing_certificate.public_bytes(Encoding.PEM), media_type=PEM_TYPE)
+
+    @router.get("/ca/root.pem")
+    def root_pem() -> Response:
+        return Response(bank.ca.root_certificate.public_bytes(Encoding.PEM), media_type=PEM_TYPE)
+
+    return router
