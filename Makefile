@@ -12,7 +12,7 @@ RESULTS := reports/allure-results
 JUNIT := reports/junit.xml
 ARGS ?=
 
-.PHONY: help setup e2e test report clean check-steps coverage scan-personal-data
+.PHONY: help setup e2e test report clean check-steps coverage scan-personal-data mutations
 
 help:
 	@echo "make e2e          run every feature (ARGS=\"...\" passes pytest arguments), then build the report"
@@ -21,6 +21,7 @@ help:
 	@echo "make check-steps  undefined, ambiguous and unused steps, without a browser"
 	@echo "make coverage     every guide item and its scenarios (reports/guide-coverage.md); fails on gaps"
 	@echo "make scan-personal-data  fail if the results hold a full RRN or account number"
+	@echo "make mutations    break each bank rule in a clone and check its scenarios fail (a few minutes)"
 	@echo "make clean        remove everything under reports/ except .gitkeep"
 
 setup:
@@ -62,6 +63,9 @@ coverage: setup
 
 scan-personal-data: setup
 	@$(PYTHON) scripts/scan_personal_data.py $(RESULTS) $(JUNIT)
+
+mutations: setup
+	@$(PYTHON) scripts/scenario_mutations.py
 
 clean:
 	find reports -mindepth 1 -maxdepth 1 ! -name .gitkeep -exec rm -rf {} +
