@@ -49,6 +49,7 @@ test: setup
 	.venv/bin/ruff check .
 	.venv/bin/mypy
 	$(PYTHON) scripts/check_steps.py
+	$(PYTHON) scripts/guide_coverage.py
 	@$(run_features)
 
 report: setup

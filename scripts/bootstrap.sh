@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Set up everything `make e2e` and `make test` need; each step is skipped when already done.
 #
-#   1. Debian packages: chromium (Playwright drives /usr/bin/chromium; `playwright install`
-#      cannot download browsers here) and fonts-nanum (Korean glyphs in screenshots).
+#   1. Debian packages: chromium (Playwright drives /usr/bin/chromium; Playwright's own browser download
+#      does not work here) and fonts-nanum (Korean glyphs in screenshots).
 #   2. .venv with the project installed editable with dev extras, redone when pyproject.toml changes.
 #   3. node_modules with the pinned Allure 3 report tool, redone when package-lock.json changes.
 set -euo pipefail
