@@ -20,7 +20,8 @@ class CredentialsScreen:
         self.pattern_heading = page.get_by_role("heading", name="패턴")
         self.pattern = PatternGrid(page)
         # Setting the pattern either issues the certificate (the completion screen) or is refused here.
-        self._issuance_outcome = page.get_by_role("heading", name="발급이 완료되었습니다").or_(self.messages.alert)
+        self._issuance_outcome = page.get_by_role("heading", name="발급이 완료되었습니다").or_(
+            self.messages.raised_alert)
 
     def set_pin(self, pin: str, confirmation: str) -> None:
         self.keypad.enter(pin)
