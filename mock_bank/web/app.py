@@ -17,6 +17,7 @@ from mock_bank.web.control_api import control_router
 from mock_bank.web.device_api import device_router
 from mock_bank.web.id_card_screens import id_card_router
 from mock_bank.web.rendering import refusal_json, refusal_message, screen
+from mock_bank.web.request_log import log_requests
 from mock_bank.web.screen_kit import ScreenKit
 from mock_bank.web.screens import screens_router
 from mock_bank.web.transfer_screens import transfer_router
@@ -28,6 +29,7 @@ def create_app(settings: ServerSettings, bank: Bank | None = None) -> FastAPI:
                   description="Mock bank for KB국민인증서 issuance tests. The /_test endpoints exist only "
                               "when the bank runs with --test-control.")
     app.state.bank = bank
+    log_requests(app)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     kit = ScreenKit(bank)
     app.include_router(screens_router(kit))

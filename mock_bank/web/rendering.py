@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 
 from mock_bank.errors import BankError
 from mock_bank.messages import REMEDIES, explain
+from mock_bank.web.request_log import log_refusal
 
 SESSION_COOKIE = "kb_issue"
 LOGIN_COOKIE = "kb_login"
@@ -27,12 +28,15 @@ def screen(request: Request, template: str, status_code: int = 200, **context: A
 
 def refusal_json(error: BankError) -> JSONResponse:
     """{reason, field, message}, and `remedy` when the app has a way out to offer (see messages.REMEDIES)."""
-    body: dict[str, Any] = {"reason": error.reason.value, "field": error.field,
-                            "message": explain(error.reason, error.field, error.params)}
+    message = explain(error.reason, error.field, error.params)
+    log_refusal(error, message)
+    body: dict[str, Any] = {"reason": error.reason.value, "field": error.field, "message": message}
     if error.reason in REMEDIES:
         body["remedy"] = REMEDIES[error.reason]
     return JSONResponse(body, status_code=error.status_code)
 
 
 def refusal_message(error: BankError) -> str:
-    return explain(error.reason, error.field, error.params)
+    message = explain(error.reason, error.field, error.params)
+    log_refusal(error, message)
+    return message
