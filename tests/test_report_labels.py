@@ -51,8 +51,8 @@ STEPS = """\
 
 
     @given(parsers.parse('"{value}" 값이 있다'))
-    def value(value: str) -> None:
-        pass
+    def value(value: str, tmp_path: object) -> None:
+        pass  # tmp_path: a fixture, which the report must not list as a step parameter
 """
 
 
@@ -68,6 +68,7 @@ def run_tiny_project(tmp_path: Path) -> dict[str, dict[str, object]]:
     results = tmp_path / "results"
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "fixtures.options", "-p", "fixtures.report_labels",
+         "-p", "fixtures.step_parameters",
          "-p", "no:cacheprovider", "--strict-markers", f"--alluredir={results}", "-q",
          "-W", "ignore::pytest.PytestRemovedIn10Warning"],
         cwd=tmp_path, capture_output=True, text=True, timeout=120)
@@ -96,6 +97,9 @@ def test_tags_become_epic_story_severity_and_manual(tmp_path: Path) -> None:
     one_step = results["features/tags.feature:6"]
     assert labels(one_step, "epic") == ["기본 요건", "단계별 발급"]
     assert labels(one_step, "story") == [catalog["REQ-1"].story, catalog["STEP-1"].story]
+    # The tree's groups: each item once, under its own section, never STEP-1 under 기본 요건.
+    assert labels(one_step, "guide_item") == [catalog.tree_group("REQ-1"), catalog.tree_group("STEP-1")]
+    assert catalog.tree_group("STEP-1").endswith(f" 단계별 발급 › {catalog['STEP-1'].story}")
     assert labels(one_step, "severity") == ["critical"]  # @치명 beats the feature's @normal
     assert labels(one_step, "feature") == ["꼬리표 확인"]
 
@@ -103,7 +107,15 @@ def test_tags_become_epic_story_severity_and_manual(tmp_path: Path) -> None:
     assert labels(tagged_examples, "story") == [catalog["REQ-1"].story, catalog["FAIL-4"].story]
     assert labels(tagged_examples, "epic") == ["기본 요건", "실패 조건"]
     assert labels(tagged_examples, "severity") == ["blocker"]
+    # A failure here is classified by the guide's cause, and the report names the guide's 주의점 with it.
+    assert labels(tagged_examples, "안내서의 실패 원인") == [
+        "FAIL-4 인증번호 입력: 잘못된 인증번호 — 주의점: SMS 내용 확인"]
+    assert labels(one_step, "안내서의 실패 원인") == []
     assert labels(plain_examples, "story") == [catalog["REQ-1"].story]
+    # Step parameters: the value written in the step, not the step function's fixtures.
+    steps = plain_examples["steps"]
+    assert isinstance(steps, list)
+    assert [(p["name"], p["value"]) for p in steps[0]["parameters"]] == [("value", "'나'")]
     assert labels(plain_examples, "severity") == ["normal"]
 
     manual = results["features/tags.feature:22"]
@@ -112,6 +124,15 @@ def test_tags_become_epic_story_severity_and_manual(tmp_path: Path) -> None:
     details = manual["statusDetails"]
     assert isinstance(details, dict)
     assert "사람이 화면의 문구를 읽고 판단해야 한다." in details["message"]
+
+
+def test_tree_groups_sort_by_name_into_the_guides_order() -> None:
+    # The report sorts groups by a plain string compare; CHECK-10 must still follow CHECK-9, and 절차 요약
+    # (FLOW) must stay before 실패 조건 (FAIL) as in the guide.
+    catalog = load_catalog()
+    groups = [catalog.tree_group(item_id) for item_id in catalog]
+    assert sorted(groups) == groups
+    assert len(set(groups)) == len(catalog)
 
 
 def test_the_most_severe_tag_wins_and_guide_ids_are_kept() -> None:
