@@ -5,12 +5,19 @@ import { defineConfig } from "allure";
 
 // Anchor paths at this file so the config works from any working directory.
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
-const resultsDir = here("./reports/allure-results");
+// scripts/build_report.sh may point them elsewhere (tests/test_html_report.py builds small reports in a temporary
+// folder); by default they are the project's reports/ folder.
+const resultsDir = process.env.REPORT_RESULTS_DIR ?? here("./reports/allure-results");
+const reportDir = process.env.REPORT_DIR ?? here("./reports/allure-report");
+const historyPath = process.env.REPORT_HISTORY ?? here("./reports/history.jsonl");
 
 // The harness writes categories.json beside the results (support/report_categories.py), in the form both
 // Allure 2 and 3 read. Allure 3 takes categories from this config only, so they are read from there, and one
-// Allure-3-only category is put before "product": assertion failures in scenarios of the guide's 실패 원인
-// table (label failure_cause, fixtures/report_labels.py), grouped by that cause.
+// Allure-3-only category is put before "product": assertion failures in scenarios of the guide's tables of
+// failure causes (FAIL-n, USE-n), grouped by the cause with the guide's advice (label '안내서의 실패 원인',
+// fixtures/report_labels.py).
+const failureCause = "안내서의 실패 원인";
+
 const readCategories = () => {
   const file = `${resultsDir}/categories.json`;
   if (!existsSync(file)) {
@@ -20,8 +27,8 @@ const readCategories = () => {
   const guideCause = {
     id: "guide-failure-cause",
     name: "제품 결함 · 안내서의 실패 원인",
-    matchers: { statuses: ["failed"], labels: { failure_cause: /./ } },
-    groupBy: [{ label: "failure_cause" }],
+    matchers: { statuses: ["failed"], labels: { [failureCause]: /./ } },
+    groupBy: [{ label: failureCause }],
   };
   const product = rules.findIndex((rule) => rule.id === "product");
   rules.splice(product < 0 ? rules.length : product, 0, guideCause);
@@ -31,9 +38,9 @@ const readCategories = () => {
 export default defineConfig({
   name: "KB국민인증서 발급 E2E",
   resultsDir,
-  output: here("./reports/allure-report"),
+  output: reportDir,
   // One line per run; trends and per-test history read it. Capped so the file stays small.
-  historyPath: here("./reports/history.jsonl"),
+  historyPath,
   historyLimit: 20,
   categories: readCategories(),
   plugins: {
@@ -44,10 +51,11 @@ export default defineConfig({
         // Inline data and scripts: the split variant fetches JSON, which browsers block on
         // file:// and so it needs `allure open`; this one opens straight from disk.
         singleFile: true,
-        // The guide's items first (story: 'REQ-1 본인 명의의 휴대폰 …'), then the feature file.
-        // Not epic → story: Allure crosses every value of one level with every value of the next,
-        // so a scenario covering REQ-1 and STEP-3 would also show STEP-3 under 기본 요건.
-        groupBy: ["story", "feature"],
+        // The guide as a requirements tree: one group per guide item, named '기본 요건 › REQ-1 본인 명의의 …'
+        // (label guide_item, fixtures/report_labels.py), holding every scenario that covers it.
+        // Not epic → story: Allure crosses every value of one level with every value of the next, so a
+        // scenario covering REQ-1 and STEP-3 would also show STEP-3 under 기본 요건 (77 such false pairs).
+        groupBy: ["guide_item"],
         // By name, so the items read REQ-…, STEP-…: by default groups follow the order tests started in.
         defaultSortBy: "name,asc",
       },

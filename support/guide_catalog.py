@@ -15,11 +15,27 @@ class CatalogError(Exception):
 
 
 @dataclass(frozen=True)
+class Advice:
+    """The guide's way out of a failure: its column title (주의점, 회피 팁) and what it says."""
+
+    title: str
+    says: str
+
+
+@dataclass(frozen=True)
 class GuideItem:
     id: str
     section: str
     epic: str
     says: str
+    advice: Advice | None = None  # only the guide's tables of failure causes (FAIL, USE) give advice
+
+    @property
+    def failure_cause(self) -> str | None:
+        """How the report names a failure classified under this item: the cause with the guide's advice."""
+        if self.advice is None:
+            return None
+        return f"{self.story} — {self.advice.title}: {self.advice.says}"
 
     @property
     def story(self) -> str:
@@ -44,6 +60,16 @@ class GuideCatalog(Mapping[str, GuideItem]):
     def __len__(self) -> int:
         return len(self._items)
 
+    def tree_group(self, item_id: str) -> str:
+        """The item's group in the report's requirements tree: '01 기본 요건 › REQ-1 본인 명의의 휴대폰 …'.
+
+        The report sorts groups by name with a plain string compare, so the guide's position comes first,
+        zero-padded: without it CHECK-10 would sort before CHECK-2 and 실패 조건 before 절차 요약.
+        """
+        position = list(self._items).index(item_id) + 1
+        item = self._items[item_id]
+        return f"{position:02d} {item.epic} › {item.story}"
+
     @property
     def sections(self) -> list[str]:
         return list(dict.fromkeys(item.section for item in self._items.values()))
@@ -59,8 +85,26 @@ def load_catalog(path: Path = DEFAULT_CATALOG) -> GuideCatalog:
         epic, entries = body.get("epic"), body.get("items")
         if not isinstance(epic, str) or not isinstance(entries, dict):
             raise CatalogError(f"{path}: section [{section}] needs `epic = \"...\"` and an [{section}.items] table")
+        advice = _advice(path, section, body.get("advice"), entries)
         for item_id, says in entries.items():
             if not item_id.startswith(f"{section}-") or not isinstance(says, str):
                 raise CatalogError(f"{path}: {item_id!r} must start with '{section}-' and have a text description")
-            items.append(GuideItem(item_id, section, epic, says))
+            items.append(GuideItem(item_id, section, epic, says, advice.get(item_id)))
     return GuideCatalog(items)
+
+
+def _advice(path: Path, section: str, table: object, entries: dict[str, object]) -> dict[str, Advice]:
+    """[SECTION.advice]: `title` (the guide's column name) and one line per item of the section."""
+    if table is None:
+        return {}
+    if not isinstance(table, dict) or not isinstance(table.get("title"), str):
+        raise CatalogError(f"{path}: [{section}.advice] needs `title = \"...\"` and one text per item")
+    title = table["title"]
+    advice: dict[str, Advice] = {}
+    for item_id, says in table.items():
+        if item_id == "title":
+            continue
+        if item_id not in entries or not isinstance(says, str):
+            raise CatalogError(f"{path}: [{section}.advice] names {item_id!r}, which is not an item of [{section}]")
+        advice[item_id] = Advice(title, says)
+    return advice

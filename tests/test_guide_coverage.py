@@ -84,6 +84,20 @@ def test_the_catalog_has_exactly_the_guides_item_ids() -> None:
     assert set(load_catalog()) == in_guide
 
 
+def test_the_advice_is_the_guides_last_column_for_failure_causes() -> None:
+    if not ITEMS_MD.exists():
+        pytest.skip(f"{ITEMS_MD} is not beside the project")
+    # | FAIL-1 | 휴대폰 정보 | 잘못된 통신사 선택 | 정확한 통신사 선택 필수 |: the advice is the row's last cell.
+    rows = re.findall(r"^\| ((?:FAIL|USE)-\d+) \|.*\| ([^|]+?) \|$", ITEMS_MD.read_text("utf-8"), re.MULTILINE)
+    assert len(rows) == 10
+    catalog = load_catalog()
+    for item_id, advice in rows:
+        found = catalog[item_id].advice
+        assert found is not None and found.says == advice, item_id
+        assert found.title == ("주의점" if item_id.startswith("FAIL") else "회피 팁")
+    assert all(catalog[item_id].advice is None for item_id in catalog if not item_id.startswith(("FAIL", "USE")))
+
+
 def test_every_section_has_its_epic() -> None:
     catalog = load_catalog()
     assert catalog.sections == ["REQ", "STEP", "FLOW", "FAIL", "FIX", "USE", "CHECK"]
