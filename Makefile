@@ -12,12 +12,13 @@ RESULTS := reports/allure-results
 JUNIT := reports/junit.xml
 ARGS ?=
 
-.PHONY: help setup e2e test report clean check-steps coverage scan-personal-data mutations
+.PHONY: help setup e2e test report report-screenshots clean check-steps coverage scan-personal-data mutations
 
 help:
 	@echo "make e2e          run every feature (ARGS=\"...\" passes pytest arguments), then build the report"
 	@echo "make test         unit tests, ruff, mypy, the step check, then everything make e2e does"
 	@echo "make report       rebuild reports/allure-report/index.html from existing results"
+	@echo "make report-screenshots  open the report in Chromium, keep screenshots in reports/report-screenshots/"
 	@echo "make check-steps  undefined, ambiguous and unused steps, without a browser"
 	@echo "make coverage     every guide item and its scenarios (reports/guide-coverage.md); fails on gaps"
 	@echo "make scan-personal-data  fail if the results hold a full RRN or account number"
@@ -54,6 +55,9 @@ test: setup
 
 report: setup
 	@bash scripts/build_report.sh
+
+report-screenshots: setup
+	@$(PYTHON) scripts/report_screenshots.py
 
 check-steps: setup
 	@$(PYTHON) scripts/check_steps.py

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from playwright.sync_api import Page, Playwright
 
-from support.settings import HarnessSettings
+from support.settings import CHROMIUM_ARGS, HarnessSettings
 
 if TYPE_CHECKING:  # imported here, fixtures.camera would load before pytest could rewrite its asserts
     from fixtures.camera import CameraFeed
@@ -48,16 +48,6 @@ pytest_plugins = [
     "steps.app_version_steps",
     "steps.device_steps",
 ]
-
-# Chromium's own background traffic is refused on a closed network; these keep it quiet and fast.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any], harness_settings: HarnessSettings,

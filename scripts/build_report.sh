@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
 # Build the single-file HTML report from reports/allure-results with Allure 3 (settings in allurerc.mjs).
+# REPORT_RESULTS_DIR, REPORT_DIR, REPORT_HISTORY and REPORT_FEATURES_DIR point it elsewhere
+# (tests/test_html_report.py builds small reports under reports/report-check/).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
-report_dir=reports/allure-report
-results_dir=reports/allure-results
+export REPORT_RESULTS_DIR="${REPORT_RESULTS_DIR:-reports/allure-results}"
+export REPORT_DIR="${REPORT_DIR:-reports/allure-report}"
+export REPORT_HISTORY="${REPORT_HISTORY:-reports/history.jsonl}"
+results_dir=$REPORT_RESULTS_DIR
+report_dir=$REPORT_DIR
+features_dir="${REPORT_FEATURES_DIR:-features}"
 
 # The guide coverage travels with the report as a global attachment ('전역 첨부파일'), gaps and all;
 # `make coverage` is where gaps fail. It also writes reports/guide-coverage.md.
 if [ -d "$results_dir" ]; then
-    .venv/bin/python scripts/guide_coverage.py --results "$results_dir" --attach --report-only --quiet \
+    .venv/bin/python scripts/guide_coverage.py --results "$results_dir" --features "$features_dir" \
+        --markdown "$(dirname "$report_dir")/guide-coverage.md" --attach --report-only --quiet \
         || echo "report: the guide coverage could not be attached" >&2
 fi
 

@@ -10,6 +10,15 @@ from pathlib import Path
 import pytest
 
 DEFAULT_CHROMIUM = Path("/usr/bin/chromium")
+# Chromium's own background traffic is refused on a closed network; these keep it quiet and fast. No sandbox:
+# set-up and CI run as root, where Chromium's sandbox refuses to start.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 class SettingsError(Exception):
