@@ -7,6 +7,7 @@ run fails). Prints one line per mutation and exits 1 if any survived. Run with `
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 import tempfile
@@ -49,6 +50,32 @@ MUTATIONS = (
     Mutation("a blocked phone gets no SMS (FIX-1)", "mock_bank/services/sms_gateway.py",
              "held=fault.blocked", "held=False",
              ("--feature-file", "features/troubleshooting.feature", "-k", "SMS")),
+    # The ID camera (issue 3)
+    Mutation("a dark ID photo is refused (FIX-2)", "mock_bank/services/id_check.py",
+             "if quality.brightness < self.min_brightness:", "if False:",
+             ("--feature-file", "features/id_card_check.feature", "-k", "잘_찍히지")),
+    Mutation("the ID card must match the holder's record (FAIL-2)", "mock_bank/services/id_check.py",
+             "if customer is None or latest is None or not _same_holder(card, customer):",
+             "if customer is None or latest is None:",
+             ("--feature-file", "features/id_card_check.feature", "-k", "발급_기록과_다른_주민등록증")),
+    Mutation("an older ID card than the latest is refused", "mock_bank/services/id_check.py",
+             "if not _same_card(card, latest):", "if False:",
+             ("--feature-file", "features/id_card_check.feature", "-k", "예전_주민등록증")),
+    # After issuance (issue 5)
+    Mutation("the 5th wrong PIN locks the certificate (USE-1)", "mock_bank/services/certificate_status.py",
+             "if wrong >= limit:", "if wrong > limit:",
+             ("--feature-file", "features/certificate_login.feature", "-k", "다섯_번")),
+    Mutation("a signature must verify with the certificate's key (USE-2)", "mock_bank/services/signing.py",
+             'verify_signature(certificate, row["content"].encode(), signature)', "pass",
+             ("--feature-file", "features/electronic_signature.feature", "-k", "다른_내용")),
+    Mutation("renewal opens 30 days before expiry, not earlier (CHECK-8)", "mock_bank/services/certificate_status.py",
+             "and self.not_after - self.now <= self.renewal_window)",
+             "and self.not_after - self.now <= 2 * self.renewal_window)",
+             ("--feature-file", "features/certificate_validity.feature", "-k", "30일")),
+    Mutation("apps older than the minimum are refused (USE-3)", "mock_bank/services/app_release.py",
+             "if version is None or minimum is None or version < minimum:",
+             "if version is None or minimum is None:",
+             ("--feature-file", "features/app_update.feature", "-k", "오래된_앱으로는")),
 )
 
 
@@ -78,16 +105,19 @@ def run(mutation: Mutation, clone: Path) -> tuple[bool, float]:
     return caught, time.monotonic() - started
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--only", default="", help="only the mutations whose rule contains this text")
+    chosen = [mutation for mutation in MUTATIONS if parser.parse_args(argv).only in mutation.rule]
     with tempfile.TemporaryDirectory(prefix="kb-mutations-") as folder:
         clone = Path(folder) / "tree"
         subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
         survived = 0
-        for mutation in MUTATIONS:
+        for mutation in chosen:
             caught, seconds = run(mutation, clone)
             survived += not caught
             print(f"{'caught  ' if caught else 'SURVIVED'} {seconds:5.1f}s  {mutation.rule}", flush=True)
-    print(f"{len(MUTATIONS) - survived} of {len(MUTATIONS)} broken rules were caught by their scenarios")
+    print(f"{len(chosen) - survived} of {len(chosen)} broken rules were caught by their scenarios")
     return 1 if survived else 0
 
 
