@@ -22,6 +22,8 @@ from support.report_viewer import ReportViewer  # noqa: E402
 from support.settings import CHROMIUM_ARGS, DEFAULT_CHROMIUM  # noqa: E402
 
 FAILURE_SCREEN = "실패 시점 화면"
+# Tall enough for the summary and all 41 guide items of the tree, closed.
+TREE_HEIGHT = 2400
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -34,7 +36,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def take_screenshots(viewer: ReportViewer, out: Path) -> list[Path]:
     viewer.open_results()
-    taken = [viewer.screenshot(out / "tree.png")]
+    taken = [viewer.screenshot(out / "tree.png", height=TREE_HEIGHT)]
     failed = viewer.failed_scenarios()
     if failed:
         viewer.open_failed_scenario(failed[0])

@@ -141,7 +141,14 @@ class ReportViewer:
         self._open_every_group()
         return self.page.locator("body").inner_text().splitlines()
 
-    def screenshot(self, path: Path) -> Path:
+    def screenshot(self, path: Path, height: int | None = None) -> Path:
+        """What the window shows; `height` makes the window that tall first, since the report scrolls inside
+        its own panel and a full-page shot would not reach further down."""
         path.parent.mkdir(parents=True, exist_ok=True)
+        size = self.page.viewport_size
+        if height is not None and size is not None:
+            self.page.set_viewport_size({"width": size["width"], "height": height})
         self.page.screenshot(path=path, full_page=True)
+        if height is not None and size is not None:
+            self.page.set_viewport_size(size)
         return path
