@@ -18,7 +18,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from support.report_viewer import ReportViewer  # noqa: E402
+from pages.allure_report import AllureReport  # noqa: E402
 from support.settings import CHROMIUM_ARGS, DEFAULT_CHROMIUM  # noqa: E402
 
 FAILURE_SCREEN = "실패 시점 화면"
@@ -34,18 +34,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def take_screenshots(viewer: ReportViewer, out: Path) -> list[Path]:
-    viewer.open_results()
-    taken = [viewer.screenshot(out / "tree.png", height=TREE_HEIGHT)]
-    failed = viewer.failed_scenarios()
+def take_screenshots(report: AllureReport, out: Path) -> list[Path]:
+    report.open_results()
+    taken = [report.screenshot(out / "tree.png", height=TREE_HEIGHT)]
+    failed = report.failed_scenarios()
     if failed:
-        viewer.open_failed_scenario(failed[0])
-        taken.append(viewer.screenshot(out / "failed-scenario.png"))
-        taken.append(viewer.screenshot_failed_step(out / "failed-step.png", opened=FAILURE_SCREEN))
-    viewer.open_graphs()
-    taken.append(viewer.screenshot(out / "graphs.png"))
-    viewer.open_categories()
-    taken.append(viewer.screenshot(out / "categories.png"))
+        report.open_failed_scenario(failed[0])
+        taken.append(report.screenshot(out / "failed-scenario.png"))
+        taken.append(report.screenshot_failed_step(out / "failed-step.png", opened=FAILURE_SCREEN))
+    report.open_graphs()
+    taken.append(report.screenshot(out / "graphs.png"))
+    report.open_categories()
+    taken.append(report.screenshot(out / "categories.png"))
     return taken
 
 
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(args.chromium), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ko-KR")
-        taken = take_screenshots(ReportViewer(page, args.report), args.out)
+        taken = take_screenshots(AllureReport(page, args.report), args.out)
         browser.close()
     for path in taken:
         print(f"report-screenshots: {path}")

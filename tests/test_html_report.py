@@ -18,7 +18,7 @@ from textwrap import dedent
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from support.report_viewer import ReportViewer
+from pages.allure_report import AllureReport
 from support.settings import CHROMIUM_ARGS, DEFAULT_CHROMIUM
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,7 +69,7 @@ def run_and_report(minutes: int) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def report() -> Iterator[ReportViewer]:
+def report() -> Iterator[AllureReport]:
     subprocess.run(["rm", "-rf", str(CHECK_DIR)], check=True)
     first = run_and_report(minutes=3)
     assert first.returncode == 0, first.stdout[-3000:]
@@ -78,11 +78,11 @@ def report() -> Iterator[ReportViewer]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(DEFAULT_CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ko-KR")
-        yield ReportViewer(page, CHECK_DIR / "report" / "index.html")
+        yield AllureReport(page, CHECK_DIR / "report" / "index.html")
         browser.close()
 
 
-def test_the_tree_lists_each_scenario_under_every_guide_item_it_covers(report: ReportViewer) -> None:
+def test_the_tree_lists_each_scenario_under_every_guide_item_it_covers(report: AllureReport) -> None:
     report.open_results()
     report.screenshot(SCREENSHOTS / "1-tree.png")
     groups = report.tree_groups()
@@ -94,7 +94,7 @@ def test_the_tree_lists_each_scenario_under_every_guide_item_it_covers(report: R
     assert report.scenarios_in(groups[2]) == [FAILING]
 
 
-def test_the_failing_step_carries_its_evidence(report: ReportViewer) -> None:
+def test_the_failing_step_carries_its_evidence(report: AllureReport) -> None:
     report.open_results()
     report.open_failed_scenario(FAILING)
     report.screenshot(SCREENSHOTS / "2-failing-scenario.png")
@@ -106,7 +106,7 @@ def test_the_failing_step_carries_its_evidence(report: ReportViewer) -> None:
         assert evidence in failed.attachments
 
 
-def test_the_trend_shows_both_runs(report: ReportViewer) -> None:
+def test_the_trend_shows_both_runs(report: AllureReport) -> None:
     report.open_results()
     report.open_failed_scenario(FAILING)
     assert report.earlier_runs_of_scenario() == 1
@@ -115,7 +115,7 @@ def test_the_trend_shows_both_runs(report: ReportViewer) -> None:
     expect(report.runs_in_trend()).to_have_count(2)
 
 
-def test_the_failure_is_classified_by_the_guides_cause_with_its_advice(report: ReportViewer) -> None:
+def test_the_failure_is_classified_by_the_guides_cause_with_its_advice(report: AllureReport) -> None:
     lines = report.open_categories()
     report.screenshot(SCREENSHOTS / "5-categories.png")
     assert "제품 결함 · 안내서의 실패 원인" in lines
