@@ -9,6 +9,7 @@ read in Chromium. Screenshots stay in reports/report-check/screenshots/ for peop
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -55,7 +56,7 @@ def run_and_report(minutes: int) -> subprocess.CompletedProcess[str]:
     features.mkdir(parents=True, exist_ok=True)
     (features / "report_check.feature").write_text(
         dedent(FEATURE).format(passing=PASSING, failing=FAILING, minutes=minutes), "utf-8")
-    subprocess.run(["rm", "-rf", str(results)], check=True)
+    shutil.rmtree(results, ignore_errors=True)
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "steps", "-p", "no:cacheprovider", "-q", "--step-timeout-ms", "3000",
          "-o", f"bdd_features_base_dir={features}", f"--alluredir={results}"],
@@ -70,7 +71,7 @@ def run_and_report(minutes: int) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="module")
 def report() -> Iterator[AllureReport]:
-    subprocess.run(["rm", "-rf", str(CHECK_DIR)], check=True)
+    shutil.rmtree(CHECK_DIR, ignore_errors=True)
     first = run_and_report(minutes=3)
     assert first.returncode == 0, first.stdout[-3000:]
     second = run_and_report(minutes=1)
