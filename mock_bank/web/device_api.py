@@ -20,7 +20,7 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field, StrictInt, StrictStr
 
 from mock_bank.bank import Bank
-from mock_bank.errors import BankError, InputRejected
+from mock_bank.errors import InputRejected
 from mock_bank.services.faults import Screen
 from mock_bank.services.sessions import IssuanceSession, Stage
 from mock_bank.web.rendering import SESSION_COOKIE, refusal_json
@@ -80,42 +80,27 @@ def device_router(bank: Bank) -> APIRouter:
         bank.faults.check_screen(Screen.CREDENTIALS)
         return bank.sessions.require(request.cookies.get(SESSION_COOKIE), finished)
 
+    # A refusal (BankError) becomes the JSON refusal in the app's exception handler, as for every /api/ route.
     @router.post("/issuance/pin")
     def set_pin(body: PinRequest, request: Request) -> Response:
-        try:
-            bank.credentials.set_pin(issuing(request, Stage.ID_VERIFIED),
-                                     body.pin, body.confirmation)
-        except BankError as error:
-            return refusal_json(error)
+        bank.credentials.set_pin(issuing(request, Stage.ID_VERIFIED), body.pin, body.confirmation)
         return JSONResponse({"ok": True})
 
     @router.post("/issuance/pattern")
     def set_pattern(body: PatternRequest, request: Request) -> Response:
-        try:
-            bank.credentials.set_pattern(issuing(request, Stage.PIN_SET),
-                                         body.pattern, body.confirmation)
-        except BankError as error:
-            return refusal_json(error)
+        bank.credentials.set_pattern(issuing(request, Stage.PIN_SET), body.pattern, body.confirmation)
         return JSONResponse({"ok": True})
 
     @router.post("/issuance/challenge")
     def issuance_challenge(request: Request) -> Response:
-        try:
-            challenge = bank.issuance.challenge(
-                issuing(request, Stage.PATTERN_SET))
-        except BankError as error:
-            return refusal_json(error)
+        challenge = bank.issuance.challenge(issuing(request, Stage.PATTERN_SET))
         return JSONResponse({"challenge_id": challenge.id, "nonce": base64.b64encode(challenge.nonce).decode()})
 
     @router.post("/issuance/certificate")
     def issue_certificate(body: CertificateRequest, request: Request) -> Response:
-        try:
-            issued = bank.issuance.issue(
-                issuing(request, Stage.PATTERN_SET),
-                body.challenge_id, decode_base64(body.public_key, "public_key"),
-                decode_base64(body.signature, "signature"))
-        except BankError as error:
-            return refusal_json(error)
+        issued = bank.issuance.issue(issuing(request, Stage.PATTERN_SET), body.challenge_id,
+                                     decode_base64(body.public_key, "public_key"),
+                                     decode_base64(body.signature, "signature"))
         return JSONResponse({"serial": issued.serial, "pem": issued.pem}, status_code=201)
 
     return router
