@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from mock_bank.bank import Bank
 from mock_bank.errors import BankError, Reason
+from mock_bank.messages import explain
 from mock_bank.services.certificate_status import CertificateState
 from mock_bank.web.rendering import refusal_message, screen
 
@@ -52,7 +53,8 @@ def certificate_router(bank: Bank) -> APIRouter:
     @router.get("/certificate-centre/manage", response_class=HTMLResponse)
     def manage(request: Request, serial: str | None = None, done: str | None = None) -> Response:
         state = state_of(serial)
-        problem = refusal_message(BankError(state.problem)) if state.problem else None
+        # The screen refuses nothing: it shows the certificate's standing problem, so nothing is logged as refused.
+        problem = explain(state.problem, None) if state.problem else None
         notice = DONE_NOTICES.get(done or "")
         if notice is None and state.renewable:
             notice = f"유효기간이 {state.days_left}일 남았습니다. 만료 전에 인증서를 갱신해 주세요."
