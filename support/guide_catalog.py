@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +48,7 @@ class GuideCatalog(Mapping[str, GuideItem]):
 
     def __init__(self, items: list[GuideItem]) -> None:
         self._items = {item.id: item for item in items}
+        self._positions = {item_id: position for position, item_id in enumerate(self._items, start=1)}
         if len(self._items) != len(items):
             raise CatalogError("an item ID appears twice in the catalog")
 
@@ -60,15 +61,18 @@ class GuideCatalog(Mapping[str, GuideItem]):
     def __len__(self) -> int:
         return len(self._items)
 
+    def in_guide_order(self, item_ids: Iterable[str]) -> list[str]:
+        """The IDs as the guide lists them; IDs not in the catalog come last."""
+        return sorted(item_ids, key=lambda item_id: self._positions.get(item_id, len(self._positions) + 1))
+
     def tree_group(self, item_id: str) -> str:
         """The item's group in the report's requirements tree: '01 기본 요건 › REQ-1 본인 명의의 휴대폰 …'.
 
         The report sorts groups by name with a plain string compare, so the guide's position comes first,
         zero-padded: without it CHECK-10 would sort before CHECK-2 and 실패 조건 before 절차 요약.
         """
-        position = list(self._items).index(item_id) + 1
         item = self._items[item_id]
-        return f"{position:02d} {item.epic} › {item.story}"
+        return f"{self._positions[item_id]:02d} {item.epic} › {item.story}"
 
     @property
     def sections(self) -> list[str]:
