@@ -2,48 +2,36 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-TEMPLATES = Path(__file__).resolve().parents[1] / "mock_bank" / "web" / "templates"
+from tests.screen_templates import TEMPLATES, start_tags
 
 
-class SecretElements(HTMLParser):
+def secret_elements(template: Path) -> list[tuple[str, bool]]:
     """Elements that show a secret or a full personal number: (what it is, whether it is marked data-pii)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[tuple[str, bool]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        names = {name for name, _ in attrs}
-        values = dict(attrs)
-        if "data-keys" in names:
+    found: list[tuple[str, bool]] = []
+    for tag, attrs in start_tags(template):
+        if "data-keys" in attrs:
             what = "the PIN keypad"
-        elif "data-pattern-grid" in names:
+        elif "data-pattern-grid" in attrs:
             what = "the pattern grid"
-        elif tag == "input" and values.get("name") in {"account_number", "phone"}:
-            what = f"the {values['name']} field"
+        elif tag == "input" and attrs.get("name") in {"account_number", "phone"}:
+            what = f"the {attrs['name']} field"
         else:
-            return
-        self.found.append((what, "data-pii" in names))
+            continue
+        found.append((what, "data-pii" in attrs))
+    return found
 
 
-@pytest.mark.parametrize("template", sorted(TEMPLATES.glob("*.html")), ids=lambda path: path.name)
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda path: path.name)
 def test_secrets_and_full_numbers_are_marked_for_masking(template: Path) -> None:
-    parser = SecretElements()
-    parser.feed(template.read_text("utf-8"))
-    unmarked = [what for what, marked in parser.found if not marked]
+    unmarked = [what for what, marked in secret_elements(template) if not marked]
     assert unmarked == [], f"{template.name}: {unmarked} lack data-pii"
 
 
 def test_the_keypad_pattern_and_account_fields_are_all_found() -> None:
     # Guards the test above against passing because it found nothing to check.
-    found: set[str] = set()
-    for template in TEMPLATES.glob("*.html"):
-        parser = SecretElements()
-        parser.feed(template.read_text("utf-8"))
-        found |= {what for what, _ in parser.found}
+    found = {what for template in TEMPLATES for what, _ in secret_elements(template)}
     assert found == {"the PIN keypad", "the pattern grid", "the account_number field", "the phone field"}
