@@ -76,22 +76,25 @@ def transfer_router(kit: ScreenKit) -> APIRouter:
             return RedirectResponse(f"/transfer/{transfer.id}", SEE_OTHER)
         return await kit.guarded(request, lambda message, code: form_screen(request, message, code, entered), action)
 
+    def own_transfer(request: Request, transfer_id: str) -> Transfer | None:
+        """The signed-in customer's transfer; None when nobody is signed in (the screens then go to the start)."""
+        customer = customer_of(request)
+        return bank.transfers.find(transfer_id, customer["id"]) if customer is not None else None
+
     @router.get("/transfer/{transfer_id}", response_class=HTMLResponse)
     def confirm(request: Request, transfer_id: str) -> Response:
-        customer = customer_of(request)
-        if customer is None:
+        transfer = own_transfer(request, transfer_id)
+        if transfer is None:
             return RedirectResponse("/", SEE_OTHER)
-        transfer = bank.transfers.find(transfer_id, customer["id"])
         if transfer.signed_at is not None:
             return RedirectResponse(f"/transfer/{transfer.id}/done", SEE_OTHER)
         return shown(request, "transfer_confirm.html", transfer)
 
     @router.get("/transfer/{transfer_id}/done", response_class=HTMLResponse)
     def done(request: Request, transfer_id: str) -> Response:
-        customer = customer_of(request)
-        if customer is None:
+        transfer = own_transfer(request, transfer_id)
+        if transfer is None:
             return RedirectResponse("/", SEE_OTHER)
-        transfer = bank.transfers.find(transfer_id, customer["id"])
         if transfer.signed_at is None:
             return RedirectResponse(f"/transfer/{transfer.id}", SEE_OTHER)
         return shown(request, "transfer_done.html", transfer)
