@@ -22,11 +22,15 @@ class CredentialsScreen:
         # Setting the pattern either issues the certificate (the completion screen) or is refused here.
         self._issuance_outcome = page.get_by_role("heading", name="발급이 완료되었습니다").or_(
             self.messages.raised_alert)
+        # The bank checks the PIN pair: the pattern phase follows, or a refusal stays on the PIN phase.
+        self._pin_outcome = self.pattern_heading.or_(self.messages.raised_alert)
 
     def set_pin(self, pin: str, confirmation: str) -> None:
         self.keypad.enter(pin)
         self._page.get_by_role("heading", name="확인을 위해 비밀번호를 한 번 더 입력해 주세요").wait_for()
         self.keypad.enter(confirmation)
+        # Without this the step ended (and its screenshot was taken) before the bank had answered.
+        self._pin_outcome.wait_for()
 
     def set_pattern(self, points: Sequence[int], confirmation: Sequence[int]) -> None:
         self.pattern.draw(points)
