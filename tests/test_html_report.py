@@ -17,7 +17,7 @@ from pathlib import Path
 from textwrap import dedent
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import Browser, expect, sync_playwright
 
 from pages.allure_report import AllureReport
 from support.settings import CHROMIUM_ARGS, DEFAULT_CHROMIUM
@@ -70,17 +70,31 @@ def run_and_report(minutes: int) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def report() -> Iterator[AllureReport]:
+def report_file() -> Path:
+    """The report after both runs; built once for the module."""
     shutil.rmtree(CHECK_DIR, ignore_errors=True)
     first = run_and_report(minutes=3)
     assert first.returncode == 0, first.stdout[-3000:]
     second = run_and_report(minutes=1)
     assert second.returncode == 1 and "1 failed, 1 passed" in second.stdout, second.stdout[-3000:]
+    return CHECK_DIR / "report" / "index.html"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(DEFAULT_CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ko-KR")
-        yield AllureReport(page, CHECK_DIR / "report" / "index.html")
-        browser.close()
+        launched = playwright.chromium.launch(executable_path=str(DEFAULT_CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def report(report_file: Path, browser: Browser) -> Iterator[AllureReport]:
+    # A fresh browser context per test, as a reader opening the file anew: the report keeps UI state in the
+    # page's storage, and once a reused page showed the report blank after an earlier test.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
+    yield AllureReport(context.new_page(), report_file)
+    context.close()
 
 
 def test_the_tree_lists_each_scenario_under_every_guide_item_it_covers(report: AllureReport) -> None:
