@@ -2,7 +2,7 @@
 
 Only this module knows the report's markup (Allure 3.18's single-file UI and its `data-testid` attributes); a new
 Allure version that moves them fails tests/test_html_report.py here first. The report is opened from disk, as a
-CI artifact would be.
+CI artifact would be, or from an address (tests/test_html_report.py serves it slowly to check how it loads).
 """
 
 from __future__ import annotations
@@ -32,9 +32,10 @@ class ReportStep:
 
 
 class AllureReport:
-    def __init__(self, page: Page, index_html: Path, timeout_ms: float = DEFAULT_TIMEOUT_MS) -> None:
+    def __init__(self, page: Page, report: Path | str, timeout_ms: float = DEFAULT_TIMEOUT_MS) -> None:
+        """`report`: the report's index.html on disk, or an address it is served from."""
         self._page = page
-        self._url = index_html.resolve().as_uri()
+        self._url = report.resolve().as_uri() if isinstance(report, Path) else report
         self._timeout_ms = timeout_ms
         page.set_default_timeout(timeout_ms)
         self._group_titles = page.get_by_test_id("tree-section-title")
