@@ -93,8 +93,8 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def report(report_file: Path, browser: Browser) -> Iterator[AllureReport]:
-    # A fresh browser context per test, as a reader opening the file anew: the report keeps UI state in the
-    # page's storage, and once a reused page showed the report blank after an earlier test.
+    # A fresh browser context per test, as a reader opening the file anew: the report keeps UI state (filters,
+    # panel sizes) in the page's storage, which would carry from one test to the next.
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
     yield AllureReport(context.new_page(), report_file)
     context.close()
