@@ -82,3 +82,18 @@ def known_values(customer: Customer) -> list[str]:
     if customer.driver_licence is not None:
         values += [customer.driver_licence.number, customer.driver_licence.number_digits]
     return values
+
+
+def mask_error_messages(error: BaseException, known: Iterable[str] = ()) -> None:
+    """Mask an exception's message, and those of the exceptions it was raised from, in place.
+
+    Done as a step fails, before pytest and Allure format the error: Playwright's failure messages quote the page's
+    ARIA tree with the fields' values, and our own assertions may quote a number; the report's message and trace,
+    the JUnit XML and the CI log all come from these messages."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if current.args and all(isinstance(arg, str) for arg in current.args):
+            current.args = tuple(mask(arg, known) for arg in current.args)
+        current = current.__cause__ or current.__context__

@@ -100,6 +100,15 @@ def test_a_failing_step_carries_the_browser_evidence(tmp_path: Path) -> None:
 
     [path] = results.glob("*-result.json")
     result = json.loads(path.read_text("utf-8"))
+    # Playwright's failure message quotes the page's ARIA tree, field values and all: the step's and the
+    # scenario's message and trace in the report, and the run's own output (a CI log), carry it masked.
+    step_details, scenario_details = result["steps"][-1]["statusDetails"], result["statusDetails"]
+    assert "Aria snapshot" in step_details["message"]  # the message still tells what the page showed
+    assert "900101-1******" in step_details["message"]
+    failure_texts = [step_details["message"], step_details["trace"], scenario_details["message"],
+                     scenario_details["trace"], done.stdout]
+    for text in failure_texts:
+        assert PLANTED_RRN not in text and not find(text)
     failing = result["steps"][-1]
     by_name = {entry["name"]: entry for entry in failing["attachments"]}
     assert {"실패 시점 화면", "접근성 트리 (ARIA 스냅샷)", "브라우저 콘솔 오류", "실패한 네트워크 요청"} <= set(by_name)

@@ -13,7 +13,7 @@ import pytest
 from faker import Faker
 
 from identities import Customer, KoreanIdentityProvider
-from support.personal_data import find, known_values, mask
+from support.personal_data import find, known_values, mask, mask_error_messages
 from support.personal_data_scan import scan
 from support.trace_masking import mask_trace
 
@@ -100,6 +100,21 @@ def test_masking_covers_known_values_and_anything_shaped_like_them(customer: Cus
     assert find(masked) == []
     assert customer.account.digits not in masked and customer.phone not in masked
     assert "800101-2******" in masked
+
+
+def test_a_failure_message_and_the_error_it_came_from_are_masked(customer: Customer) -> None:
+    try:
+        try:
+            raise KeyError(customer.account.number)
+        except KeyError as lookup:
+            raise AssertionError(f"textbox \"주민등록번호\": {customer.rrn[:6]}-{customer.rrn[6:]}") from lookup
+    except AssertionError as failure:
+        mask_error_messages(failure, known_values(customer))
+        assert failure.__cause__ is not None
+        texts = [str(failure), str(failure.__cause__)]
+    assert not [finding for text in texts for finding in find(text)]
+    assert customer.account.number not in texts[1]
+    assert texts[0].startswith('textbox "주민등록번호": ') and texts[0].endswith("******")
 
 
 def test_a_trace_loses_its_images_and_personal_numbers_but_keeps_its_timestamps(customer: Customer) -> None:
