@@ -35,6 +35,33 @@ const readCategories = () => {
   return rules;
 };
 
+// The graphs, titled in Korean: Allure's defaults carry English titles whatever the report's language. Only the
+// graphs that say something about this suite: no test-pyramid layers, one environment, no added/removed-tests map.
+// Stability, transitions and status age stay empty ('결과 없음') until some scenario changes its result.
+const charts = [
+  { type: "currentStatus", title: "이번 실행 결과" },
+  { type: "statusDynamics", title: "실행별 결과 추이" },
+  { type: "statusTransitions", title: "지난 실행 대비 바뀐 결과" },
+  {
+    type: "testResultSeverities",
+    title: "심각도별 결과",
+    levels: ["blocker", "critical", "normal", "minor", "trivial"],
+    statuses: ["passed", "failed", "broken", "skipped", "unknown"],
+    includeUnset: true,
+  },
+  // epic is the guide's section and story the guide item (fixtures/report_labels.py).
+  { type: "stabilityDistribution", title: "안내서 절별 안정성", groupBy: "epic", threshold: 90,
+    skipStatuses: ["skipped", "unknown"] },
+  { type: "stabilityDistribution", title: "안내서 항목별 안정성", groupBy: "story", threshold: 90,
+    skipStatuses: ["skipped", "unknown"] },
+  // A map of the guide's sections and their features, coloured by how many scenarios passed.
+  { type: "successRateDistribution", title: "안내서 절·기능별 성공률" },
+  { type: "testBaseGrowthDynamics", title: "시나리오 수 추이" },
+  { type: "durations", title: "시나리오 소요 시간 분포", groupBy: "none" },
+  { type: "durationDynamics", title: "실행별 소요 시간 추이" },
+  { type: "statusAgePyramid", title: "결과가 이어진 실행 수" },
+];
+
 export default defineConfig({
   name: "KB국민인증서 발급 E2E",
   resultsDir,
@@ -58,6 +85,7 @@ export default defineConfig({
         groupBy: ["guide_item"],
         // By name, so the items read REQ-…, STEP-…: by default groups follow the order tests started in.
         defaultSortBy: "name,asc",
+        charts,
       },
     },
   },

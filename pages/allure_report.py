@@ -12,8 +12,8 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
-# Allure 3 draws its trend chart under this English title whatever the report's language.
-TREND_CHART = "Status dynamics"
+# The trend chart's title, as allurerc.mjs names it (Allure's own is English whatever the report's language).
+TREND_CHART = "실행별 결과 추이"
 # The chart's x-axis: one label per run, the date of each earlier run and '최신' for this one.
 AXIS_LABEL = "svg text[transform*='rotate(45)']"
 # A tree group's arrow carries this class only while the group is open.
