@@ -25,6 +25,8 @@ ANALYTICS = re.compile(
     re.DOTALL)
 # Where the application script starts: the first script loaded from a data: address.
 APPLICATION_SCRIPT = '<script   src="data:text/javascript'
+# Where the embedded data starts, at the end of the file: everything before it is the application.
+EMBEDDED_DATA = "window.allureReportDataReady = false;"
 
 
 class UnexpectedReportMarkup(ValueError):
@@ -42,6 +44,6 @@ def mend_single_file_report(html: str) -> str:
             f"no '{ALLURE_GLOBAL}' script before the application script: the report's data may load too late")
     mended = html[:declaration] + DATA_DECLARED_EARLY + html[declaration + len(ALLURE_GLOBAL):]
     # Only the part before the embedded data is searched: that part is small, the data can be 60 MB.
-    data_starts = mended.find("window.allureReportDataReady = false;")
+    data_starts = mended.find(EMBEDDED_DATA)
     head, data = (mended[:data_starts], mended[data_starts:]) if data_starts >= 0 else (mended, "")
     return ANALYTICS.sub("", head, count=1) + data

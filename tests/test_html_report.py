@@ -20,9 +20,10 @@ from pathlib import Path
 from textwrap import dedent
 
 import pytest
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from pages.allure_report import AllureReport
+from support.report_html import EMBEDDED_DATA
 from support.settings import CHROMIUM_ARGS, DEFAULT_CHROMIUM
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,12 +93,17 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def report(report_file: Path, browser: Browser) -> Iterator[AllureReport]:
-    # A fresh browser context per test, as a reader opening the file anew: the report keeps UI state (filters,
+def reader_page(browser: Browser) -> Iterator[Page]:
+    # A fresh browser context per test, as a reader opening the report anew: the report keeps UI state (filters,
     # panel sizes) in the page's storage, which would carry from one test to the next.
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
-    yield AllureReport(context.new_page(), report_file)
+    yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def report(report_file: Path, reader_page: Page) -> AllureReport:
+    return AllureReport(reader_page, report_file)
 
 
 def test_the_tree_lists_each_scenario_under_every_guide_item_it_covers(report: AllureReport) -> None:
@@ -140,9 +146,6 @@ def test_the_failure_is_classified_by_the_guides_cause_with_its_advice(report: A
     assert "FAIL-4 인증번호 입력: 잘못된 인증번호 — 주의점: SMS 내용 확인" in lines
     assert FAILING in lines and PASSING not in lines
 
-
-# Where Allure's embedded data starts in the single-file report: everything before it is the application.
-DATA_SCRIPT = "window.allureReportDataReady = false;"
 # How long the slow server holds the data back when the report does not ask for files beside it: long enough for
 # the application script to run and start loading (well under a second here) before its data has arrived.
 HOLD_BACK_SECONDS = 3.0
@@ -154,7 +157,7 @@ class SlowReportServer(ThreadingHTTPServer):
 
     def __init__(self, index_html: Path) -> None:
         html = index_html.read_bytes()
-        split = html.index(DATA_SCRIPT.encode())
+        split = html.index(EMBEDDED_DATA.encode())
         self.application, self.data = html[:split], html[split:]
         self.asked_beside: list[str] = []
         self.someone_asked_beside = threading.Event()
@@ -197,16 +200,14 @@ def slow_report(report_file: Path) -> Iterator[SlowReportServer]:
 
 
 def test_the_report_waits_for_its_own_data_when_it_arrives_late(slow_report: SlowReportServer,
-                                                                 browser: Browser) -> None:
+                                                                 reader_page: Page) -> None:
     # Allure's application script sits before the embedded data; run before the data is parsed, it used to fetch
     # widgets/*.json beside the page instead (blocked on file://) and show a blank report, about one opening in
     # thirty. Holding the data back makes that certain; the mended report waits for it (support/report_html.py).
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
-    report = AllureReport(context.new_page(), slow_report.address)
+    report = AllureReport(reader_page, slow_report.address)
     report.open_results()
     assert report.tree_groups()
     assert slow_report.asked_beside == []
-    context.close()
 
 
 def test_the_report_calls_no_one(report_file: Path) -> None:
