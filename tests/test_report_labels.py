@@ -1,4 +1,5 @@
-"""Gherkin tags become Allure epic, story, severity and manual labels (fixtures/report_labels.py)."""
+"""Gherkin tags become Allure epic, story, severity and manual labels; outline rows get titles with their values
+(fixtures/report_labels.py)."""
 
 from __future__ import annotations
 
@@ -104,6 +105,9 @@ def test_tags_become_epic_story_severity_and_manual(tmp_path: Path) -> None:
     assert labels(one_step, "feature") == ["꼬리표 확인"]
 
     tagged_examples, plain_examples = results["features/tags.feature:13"], results["features/tags.feature:17"]
+    # An outline row's title carries its values, so the rows read apart in the tree; a scenario keeps its name.
+    assert (tagged_examples["name"], plain_examples["name"], one_step["name"]) == (
+        "표의 줄마다 [가]", "표의 줄마다 [나]", "한 단계")
     assert labels(tagged_examples, "story") == [catalog["REQ-1"].story, catalog["FAIL-4"].story]
     assert labels(tagged_examples, "epic") == ["기본 요건", "실패 조건"]
     assert labels(tagged_examples, "severity") == ["blocker"]
