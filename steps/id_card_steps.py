@@ -12,7 +12,7 @@ from fixtures.camera import CameraFeed
 from fixtures.customers import RegisteredCustomer
 from identities.card_photos import PhotoCondition
 from identities.customer import DriverLicence, ResidentCard
-from identities.flaws import Flaw
+from identities.flaws import CardKind, Flaw
 from identities.id_card_image import card_png
 from pages.credentials_screen import CredentialsScreen
 from pages.id_check_screen import IdCheckScreen
@@ -22,10 +22,13 @@ from steps.journeys import IssuanceJourney
 # The guide's FIX-2 is about photos taken in poor conditions; these are the ones a feature can name.
 PHOTO_CONDITIONS = {"어두운 조명": PhotoCondition.DARK, "흐린 초점": PhotoCondition.BLURRED,
                     "복잡한 배경": PhotoCondition.CLUTTERED}
-# What the bank compares on each kind of card, and the identity builder's variant that gets it wrong.
-RESIDENT_CARD_FIELDS = {"이름": Flaw.ID_CARD_WRONG_NAME, "주민등록번호": Flaw.ID_CARD_WRONG_RRN}
-LICENCE_FIELDS = {"이름": Flaw.ID_CARD_WRONG_NAME, "생년월일": Flaw.ID_CARD_WRONG_RRN,
-                  "면허번호": Flaw.LICENCE_WRONG_NUMBER}
+# What the bank compares on each kind of card, and the identity builder's variant that gets it wrong; by the
+# card's name in a step and the identity builder's card kind.
+COMPARED_FIELDS: dict[str, tuple[CardKind, dict[str, Flaw]]] = {
+    "주민등록증": ("resident", {"이름": Flaw.ID_CARD_WRONG_NAME, "주민등록번호": Flaw.ID_CARD_WRONG_RRN}),
+    "운전면허증": ("driver", {"이름": Flaw.ID_CARD_WRONG_NAME, "생년월일": Flaw.ID_CARD_WRONG_RRN,
+                         "면허번호": Flaw.LICENCE_WRONG_NUMBER}),
+}
 
 
 def resident_card(customer: RegisteredCustomer) -> ResidentCard:
@@ -81,19 +84,12 @@ def photograph_again_as_advised(id_check_screen: IdCheckScreen, camera: CameraFe
     photograph(id_check_screen, camera, resident_card(customer), PhotoCondition.GOOD)
 
 
-@when(parsers.parse('"{field}" 항목이 발급 기록과 다른 주민등록증을 촬영해 올린다'))
-def photograph_mismatching_resident_card(id_check_screen: IdCheckScreen, camera: CameraFeed, identity_faker: Faker,
-                                         customer: RegisteredCustomer, field: str) -> None:
-    assert field in RESIDENT_CARD_FIELDS, f"the bank compares {list(RESIDENT_CARD_FIELDS)} on a 주민등록증"
-    presented = identity_faker.presented(customer.identity, RESIDENT_CARD_FIELDS[field], card_kind="resident")
-    photograph(id_check_screen, camera, presented.id_card)
-
-
-@when(parsers.parse('"{field}" 항목이 발급 기록과 다른 운전면허증을 촬영해 올린다'))
-def photograph_mismatching_licence(id_check_screen: IdCheckScreen, camera: CameraFeed, identity_faker: Faker,
-                                   customer: RegisteredCustomer, field: str) -> None:
-    assert field in LICENCE_FIELDS, f"the bank compares {list(LICENCE_FIELDS)} on a 운전면허증"
-    presented = identity_faker.presented(customer.identity, LICENCE_FIELDS[field], card_kind="driver")
+@when(parsers.re(r'"(?P<field>[^"]+)" 항목이 발급 기록과 다른 (?P<card>주민등록증|운전면허증)을 촬영해 올린다'))
+def photograph_mismatching_card(id_check_screen: IdCheckScreen, camera: CameraFeed, identity_faker: Faker,
+                                customer: RegisteredCustomer, field: str, card: str) -> None:
+    card_kind, fields = COMPARED_FIELDS[card]
+    assert field in fields, f"the bank compares {list(fields)} on a {card}"
+    presented = identity_faker.presented(customer.identity, fields[field], card_kind=card_kind)
     photograph(id_check_screen, camera, presented.id_card)
 
 
