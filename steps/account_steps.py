@@ -7,10 +7,11 @@ from collections.abc import Callable
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.customers import RegisteredCustomer
+from flows.issuance_journey import IssuanceJourney
+from flows.issuance_shortcut import IssuanceShortcut, Reached
+from identities.registered_customer import RegisteredCustomer
 from pages.account_check_screen import AccountCheckScreen
 from pages.id_check_screen import IdCheckScreen
-from steps.journeys import IssuanceJourney
 from support.control_client import ControlClient
 
 
@@ -21,18 +22,13 @@ def request_deposit(account_check_screen: AccountCheckScreen, customer: Register
 
 
 @given("고객이 휴대폰 인증을 마치고 1원 입금을 요청했다")
-def deposit_requested(journey: IssuanceJourney) -> None:
-    journey.open_issuance()
-    journey.check_phone()
-    journey.enter_sms_code()
-    journey.check_account()
+def deposit_requested(issuance_shortcut: IssuanceShortcut) -> None:
+    issuance_shortcut.reach(Reached.DEPOSIT_REQUESTED)
 
 
 @given("고객이 휴대폰 인증을 마쳤다")
-def phone_verified(journey: IssuanceJourney) -> None:
-    journey.open_issuance()
-    journey.check_phone()
-    journey.enter_sms_code()
+def phone_verified(issuance_shortcut: IssuanceShortcut) -> None:
+    issuance_shortcut.reach(Reached.PHONE_VERIFIED)
 
 
 @given(parsers.parse('다른 고객의 "{bank_name}" 계좌가 있다'), target_fixture="other_customer")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from steps.journeys import IssuanceJourney, issue_certificate
+from flows.issuance_journey import IssuanceJourney, issue_certificate
 from support.control_client import ControlClient
 
 SCREENS = {"약관 동의": "terms", "휴대폰 인증": "phone", "계좌 인증": "account", "신분증 인증": "id",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import Page
 from pytest_bdd import given, parsers, when
 
+from flows.issuance_shortcut import IssuanceShortcut, Reached
 from pages.certificate_centre import CertificateCentre
 from pages.start_screen import StartScreen
 
@@ -27,10 +28,8 @@ def start_issuance_from_tab(certificate_centre: CertificateCentre, tab: str) -> 
 
 
 @given("고객이 인증서 발급을 시작했다")
-def issuance_started(start_screen: StartScreen, certificate_centre: CertificateCentre) -> None:
-    start_screen.launch()
-    start_screen.open_certificate_centre()
-    certificate_centre.start_issuance()
+def issuance_started(issuance_shortcut: IssuanceShortcut) -> None:
+    issuance_shortcut.reach(Reached.ISSUANCE_STARTED)
 
 
 @when(parsers.parse('고객이 "{path}" 주소로 바로 이동한다'))

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from pytest_bdd import parsers, when
 
-from steps.journeys import IssuanceJourney
+from flows.issuance_journey import IssuanceJourney
 from support.bad_inputs import bad_input
 
 

@@ -14,7 +14,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 from pytest_bdd import parsers, then
 
-from fixtures.customers import RegisteredCustomer
+from identities.registered_customer import RegisteredCustomer
 from pages.device_storage import DeviceStorage
 from steps.issued_certificates import first_certificate, latest_certificate
 from support.certificates import holder_name, public_key_spki_der, verify_client_certificate

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from pytest_bdd import parsers, then
 
 from fixtures.certificates import IssuedCertificate
-from fixtures.customers import RegisteredCustomer
+from identities.registered_customer import RegisteredCustomer
 from pages.completion_screen import CompletionScreen
 from pages.device_storage import DeviceStorage
 from support.certificates import holder_name, public_key_spki_der, validity_years, verify_client_certificate

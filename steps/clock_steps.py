@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from pytest_bdd import parsers, when
 
-from fixtures.customers import RegisteredCustomer
+from identities.registered_customer import RegisteredCustomer
 from steps.issued_certificates import latest_certificate
 from support.control_client import ControlClient
 

@@ -6,15 +6,15 @@ import random
 
 from pytest_bdd import given, parsers, when
 
-from fixtures.customers import RegisteredCustomer
+from flows.issuance_shortcut import IssuanceShortcut, Reached
 from identities.certificate_secrets import make_pattern, weak_pin
+from identities.registered_customer import RegisteredCustomer
 from pages.credentials_screen import CredentialsScreen
-from steps.journeys import IssuanceJourney
 
 
 @given("고객이 신분증 인증까지 마쳤다")
-def checks_done(journey: IssuanceJourney) -> None:
-    journey.pass_identity_checks()
+def checks_done(issuance_shortcut: IssuanceShortcut) -> None:
+    issuance_shortcut.reach(Reached.ID_VERIFIED)
 
 
 @when("인증서 비밀번호 6자리를 두 번 입력한다")

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from pytest_bdd import given, parsers
 
-from fixtures.customers import RegisteredCustomer
+from identities.registered_customer import RegisteredCustomer
 
 
 @given(parsers.parse('본인 명의 휴대폰과 주민등록증, "{bank}" 계좌를 가진 고객이 있다'),

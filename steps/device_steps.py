@@ -5,11 +5,11 @@ from __future__ import annotations
 from playwright.sync_api import expect
 from pytest_bdd import parsers, then, when
 
-from fixtures.customers import RegisteredCustomer
 from fixtures.devices import OtherDevice
+from flows.reissue_journey import Reissue
+from identities.registered_customer import RegisteredCustomer
 from pages.device_storage import DeviceStorage
 from steps.issued_certificates import latest_certificate
-from steps.reissue_journey import Reissue
 from support.certificates import public_key_spki_der
 from support.control_client import ControlClient
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytest_bdd import when
 
-from fixtures.customers import RegisteredCustomer
+from identities.registered_customer import RegisteredCustomer
 from pages.replayed_requests import BankAnswer, ReplayedRequests
 
 

@@ -9,15 +9,15 @@ from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.camera import CameraFeed
-from fixtures.customers import RegisteredCustomer
+from flows.id_journey import photograph
+from flows.issuance_shortcut import IssuanceShortcut, Reached
 from identities.card_photos import PhotoCondition
 from identities.customer import DriverLicence, ResidentCard
 from identities.flaws import CardKind, Flaw
 from identities.id_card_image import card_png
+from identities.registered_customer import RegisteredCustomer
 from pages.credentials_screen import CredentialsScreen
 from pages.id_check_screen import IdCheckScreen
-from steps.id_journeys import photograph, reach_id_check
-from steps.journeys import IssuanceJourney
 
 # The guide's FIX-2 is about photos taken in poor conditions; these are the ones a feature can name.
 PHOTO_CONDITIONS = {"어두운 조명": PhotoCondition.DARK, "흐린 초점": PhotoCondition.BLURRED,
@@ -56,8 +56,8 @@ def customer_with_reissued_card(register_customer: Callable[..., RegisteredCusto
 
 
 @given("고객이 계좌 인증까지 마쳤다")
-def account_verified(journey: IssuanceJourney) -> None:
-    reach_id_check(journey)
+def account_verified(issuance_shortcut: IssuanceShortcut) -> None:
+    issuance_shortcut.reach(Reached.ACCOUNT_VERIFIED)
 
 
 @when("주민등록증을 촬영해 올린다")

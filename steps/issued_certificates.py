@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from cryptography import x509
 
-from fixtures.customers import RegisteredCustomer
+from identities.registered_customer import RegisteredCustomer
 from support.control_client import ControlClient
 
 

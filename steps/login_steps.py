@@ -5,11 +5,12 @@ from __future__ import annotations
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.customers import RegisteredCustomer
+from flows.issuance_journey import IssuanceJourney, issue_certificate, other_digit
+from flows.issuance_shortcut import IssuanceShortcut, Reached
+from identities.registered_customer import RegisteredCustomer
 from pages.home_screen import HomeScreen
 from pages.screen_journal import ScreenJournal
 from pages.start_screen import StartScreen
-from steps.journeys import IssuanceJourney, issue_certificate, other_digit
 
 
 def wrong_pin(pin: str) -> str:
@@ -17,8 +18,12 @@ def wrong_pin(pin: str) -> str:
 
 
 @given("고객이 KB국민인증서를 발급받았다")
+def certificate_issued(issuance_shortcut: IssuanceShortcut) -> None:
+    issuance_shortcut.reach(Reached.ISSUED)
+
+
 @when("고객이 KB국민인증서를 발급받는다")
-def certificate_issued(journey: IssuanceJourney) -> None:
+def issue_through_screens(journey: IssuanceJourney) -> None:
     issue_certificate(journey)
 
 

@@ -10,8 +10,8 @@ from datetime import timedelta
 from playwright.sync_api import expect
 from pytest_bdd import parsers, then, when
 
-from fixtures.customers import RegisteredCustomer
 from identities.certificate_secrets import weak_pin
+from identities.registered_customer import RegisteredCustomer
 from pages.certificate_centre import CertificateCentre
 from pages.certificate_management import ManagementScreen
 from pages.pin_change_screen import PinChangeScreen

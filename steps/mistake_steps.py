@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from pytest_bdd import parsers, when
 
-from steps.journeys import IssuanceJourney
+from flows.issuance_journey import IssuanceJourney
 
 # The advice each cause's row gives: the step checks the feature's row names the guide's own pair.
 GUIDE_ADVICE = {

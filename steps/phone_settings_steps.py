@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytest_bdd import given, when
 
-from fixtures.customers import RegisteredCustomer
+from identities.registered_customer import RegisteredCustomer
 from support.control_client import ControlClient
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.customers import RegisteredCustomer
+from flows.issuance_journey import IssuanceJourney
+from flows.issuance_shortcut import IssuanceShortcut, Reached
+from identities.registered_customer import RegisteredCustomer
 from pages.account_check_screen import AccountCheckScreen
 from pages.phone_check_screen import PhoneCheckScreen
 from pages.replayed_requests import BankAnswer, ReplayedRequests
-from steps.journeys import IssuanceJourney
 from support.control_client import ControlClient
 
 
@@ -19,9 +20,8 @@ def request_sms_code(journey: IssuanceJourney) -> None:
 
 
 @given("고객이 휴대폰 인증번호를 요청했다")
-def sms_code_requested(journey: IssuanceJourney) -> None:
-    journey.open_issuance()
-    journey.check_phone()
+def sms_code_requested(issuance_shortcut: IssuanceShortcut) -> None:
+    issuance_shortcut.reach(Reached.SMS_CODE_REQUESTED)
 
 
 @when("고객이 인증번호를 다시 요청한다")

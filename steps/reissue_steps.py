@@ -8,11 +8,11 @@ from faker import Faker
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.customers import RegisteredCustomer
+from flows.reissue_journey import Reissue
 from identities.customer import BankAccount, ResidentCard
+from identities.registered_customer import RegisteredCustomer
 from pages.certificate_management import ManagementScreen
 from pages.components.remedies import Remedies
-from steps.reissue_journey import Reissue
 from support.control_client import ControlClient
 
 KST = timezone(timedelta(hours=9))

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 from pytest_bdd import parsers, then, when
 
-from fixtures.customers import RegisteredCustomer
+from identities.registered_customer import RegisteredCustomer
 from pages.replayed_requests import BankAnswer
 from pages.transfer_screens import TransferConfirmScreen, TransferDoneScreen, TransferScreen
 from steps.issued_certificates import latest_certificate

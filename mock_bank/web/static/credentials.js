@@ -59,16 +59,7 @@
 
   async function issue(pattern) {
     try {
-      const keyPair = await Device.generateKeyPair();
-      const challenge = await Device.postJson("/api/issuance/challenge", {});
-      const signature = await Device.sign(keyPair.privateKey, Device.fromBase64(challenge.nonce));
-      const spki = await crypto.subtle.exportKey("spki", keyPair.publicKey);
-      const issued = await Device.postJson("/api/issuance/certificate", {
-        challenge_id: challenge.challenge_id, public_key: Device.toBase64(spki), signature,
-      });
-      await Device.store(issued.serial, issued.pem, keyPair, {
-        pin: Device.pinSecret(pin), pattern: Device.patternSecret(pattern),
-      });
+      await Device.requestCertificate(pin, pattern);
       window.location.assign("/issue/complete");
     } catch (error) {
       Screen.alert(error.message);

@@ -89,6 +89,22 @@ const Device = (() => {
       for (const [kind, secret] of Object.entries(secrets)) boxes[kind] = await boxDataKey(secret, raw);
       save({ serial, pem, publicKey: toBase64(spki), sealedKey: await sealWith(key, pkcs8), boxes });
     },
+    // Issuance's last step, once the bank has the PIN and the pattern: a key pair made here, the bank's
+    // challenge signed with it, the certificate kept beside the key sealed under both secrets. The
+    // credentials screen calls it, and so do tests that arrange an issued customer without the screens.
+    async requestCertificate(pin, pattern) {
+      const keyPair = await Device.generateKeyPair();
+      const challenge = await postJson("/api/issuance/challenge", {});
+      const signature = await Device.sign(keyPair.privateKey, fromBase64(challenge.nonce));
+      const spki = await crypto.subtle.exportKey("spki", keyPair.publicKey);
+      const issued = await postJson("/api/issuance/certificate", {
+        challenge_id: challenge.challenge_id, public_key: toBase64(spki), signature,
+      });
+      await Device.store(issued.serial, issued.pem, keyPair, {
+        pin: Device.pinSecret(pin), pattern: Device.patternSecret(pattern),
+      });
+      return issued;
+    },
     load: () => JSON.parse(localStorage.getItem(STORAGE_KEY) || "null"),
     async unlock(record, kind, secret) {
       const pkcs8 = await openWith(await dataKey(record, kind, secret), record.sealedKey);

@@ -1,7 +1,9 @@
-"""The issuance journey as one customer walks it, for steps that need a customer past several screens.
+"""The issuance journey as one customer walks it through the screens, stage by stage.
 
-Not a step module: Given steps and the failure-table scenarios call it, so that a step still does
-one thing ("the customer has issued a certificate", "the customer makes this mistake").
+Steps about the screens call it ("the customer issues a certificate", "the customer makes this mistake"), so
+that a step still does one thing. The stages before a mistake, and those after its correction, are not what
+such a scenario is about: they go through the bank's API (IssuanceShortcut), and only the stage the mistake
+is made in is walked, wrong and then right.
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Page
 
-from fixtures.customers import RegisteredCustomer
+from flows.issuance_shortcut import IssuanceShortcut, Reached
 from identities.carriers import CARRIERS
 from identities.customer import BankAccount, ResidentCard
 from identities.id_card_image import card_png
+from identities.registered_customer import RegisteredCustomer
 from pages.account_check_screen import AccountCheckScreen
+from pages.app_requests import AppRequests
 from pages.certificate_centre import CertificateCentre
 from pages.completion_screen import CompletionScreen
 from pages.credentials_screen import CredentialsScreen
@@ -61,8 +65,10 @@ def what_to_type(code: str, wrong: bool, typed: str | None) -> str:
 class IssuanceJourney:
     """Walks the guide's steps in order; each stage can be done right or with the guide's typical mistake."""
 
-    def __init__(self, screens: IssuanceScreens, bank: ControlClient, customer: RegisteredCustomer) -> None:
+    def __init__(self, screens: IssuanceScreens, bank: ControlClient, customer: RegisteredCustomer,
+                 shortcut: IssuanceShortcut) -> None:
         self.screens = screens
+        self.shortcut = shortcut
         self._bank = bank
         self._customer = customer
         self._person = customer.identity
@@ -119,27 +125,30 @@ class IssuanceJourney:
 
     def restart_app(self) -> None:
         """FIX-3: close the app and open it again on the same phone; the journey starts over there."""
-        self.screens = IssuanceScreens.on(self.screens.start.restart_app())
+        page = self.screens.start.restart_app()
+        self.screens = IssuanceScreens.on(page)
+        self.shortcut = self.shortcut.using(AppRequests(page))
 
     def pass_identity_checks(self) -> None:
         """Terms, phone, account and ID card done right: the customer is on the PIN screen."""
-        for stage in self._stages()[:6]:
+        for stage in self.stages()[:6]:
             stage()
 
-    def _stages(self) -> list[Callable[[], None]]:
+    def stages(self) -> list[Callable[[], None]]:
+        """The nine stages, in the order of IssuanceShortcut.stages."""
         return [self.open_issuance, self.check_phone, self.enter_sms_code, self.check_account,
                 self.enter_deposit_code, self.check_id, self.set_pin, self.set_pattern, self.finish]
 
     def _go_wrong_at(self, stage: int, mistake: Callable[[], None]) -> Callable[[], None]:
-        """Do the stages before `stage` right, then the mistake; return how to redo it right and finish."""
-        stages = self._stages()
-        for done_right in stages[:stage]:
-            done_right()
+        """The stages before `stage` arranged, then the mistake on its screen; returns how to redo that stage
+        right on its screen and finish the rest (arranged again)."""
+        self.shortcut.reach(Reached(stage))
         mistake()
 
         def correct_and_finish() -> None:
-            for done_right in stages[stage:]:
-                done_right()
+            self.stages()[stage]()
+            for arranged in self.shortcut.stages()[stage + 1:]:
+                arranged()
 
         return correct_and_finish
 

@@ -1,29 +1,26 @@
 """신분증 촬영 as a customer does it: the stages before the ID screen, then a card held up to the phone's camera.
 
-Not a step module: the ID card steps call it, so that each of them still does one thing.
+The ID card steps call it, so that each of them still does one thing.
 """
 
 from __future__ import annotations
 
+from typing import Protocol
+
 import allure
 
-from fixtures.camera import CameraFeed
 from identities.card_photos import PhotoCondition, camera_frame, mask_personal_data
 from identities.customer import Card
 from pages.id_check_screen import IdCheckScreen
-from steps.journeys import IssuanceJourney
 
 
-def reach_id_check(journey: IssuanceJourney) -> None:
-    """The guide's steps 1-4 done right, ending on the 신분증 인증 screen."""
-    journey.open_issuance()
-    journey.check_phone()
-    journey.enter_sms_code()
-    journey.check_account()
-    journey.enter_deposit_code()
+class Camera(Protocol):
+    """What the phone's camera sees next (fixtures/camera.py plays it to Chromium's fake capture device)."""
+
+    def show(self, jpeg: bytes) -> None: ...
 
 
-def photograph(screen: IdCheckScreen, camera: CameraFeed, card: Card,
+def photograph(screen: IdCheckScreen, camera: Camera, card: Card,
                condition: PhotoCondition = PhotoCondition.GOOD) -> None:
     """Put the card in front of the camera, take the photo in the app and send it; the report gets the photo.
 

@@ -1,0 +1,73 @@
+"""The app's own requests to the bank, sent without drawing its screens: how a test arranges a stage quickly.
+
+The form posts go through the browser context's request client, which sends and keeps the page's cookies,
+so the bank sees the same device and the same issuance session the screens would have. What the app does in
+JavaScript (the PIN and pattern posts, the key pair, the signed challenge, the sealed storage) is done by the
+app's own script in the page (`Device` in device.js): the private key is made by WebCrypto in this browser
+and never leaves it, exactly as when the customer taps through the credentials screen.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from urllib.parse import urlencode, urlparse
+
+from playwright.sync_api import FilePayload, Page
+
+SEE_OTHER = 303
+FORM_ENCODED = {"Content-Type": "application/x-www-form-urlencoded"}
+ALERT_TEXT = re.compile(r'<div id="alert"[^>]*>(.*?)</div>', re.DOTALL)
+
+# The calls credentials.js makes once the keypad and the pattern grid are done, in the same order.
+SET_PIN = """pin => Device.postJson("/api/issuance/pin", { pin, confirmation: pin })"""
+SET_PATTERN = """pattern => Device.postJson("/api/issuance/pattern", { pattern, confirmation: pattern })"""
+REQUEST_CERTIFICATE = """async ({ pin, pattern }) => (await Device.requestCertificate(pin, pattern)).serial"""
+
+
+class ArrangementRefused(AssertionError):
+    """The bank refused a request a shortcut sent: the arrangement, not the scenario's subject, went wrong."""
+
+
+class AppRequests:
+    def __init__(self, page: Page) -> None:
+        self._page = page
+        self._request = page.request
+
+    def submit_form(self, path: str, fields: Sequence[tuple[str, str]], expect_next: str) -> None:
+        """Post a screen's form as the browser would; the bank must answer by sending the app to `expect_next`."""
+        response = self._request.post(path, data=urlencode(list(fields)), headers=FORM_ENCODED, max_redirects=0)
+        self._require_next(path, response.status, response.headers.get("location"), response.text(), expect_next)
+
+    def upload_photo(self, path: str, field: str, image: bytes, mime_type: str, expect_next: str) -> None:
+        """The ID screen's album upload: a file part, as the form's file input sends it."""
+        payload = FilePayload(name="id-card.png", mimeType=mime_type, buffer=image)
+        response = self._request.post(path, multipart={field: payload}, max_redirects=0)
+        self._require_next(path, response.status, response.headers.get("location"), response.text(), expect_next)
+
+    def open(self, path: str) -> None:
+        """Show the screen the customer has reached: one page load, as after the bank's last redirect."""
+        self._page.goto(path)
+
+    def current_path(self) -> str:
+        return urlparse(self._page.url).path
+
+    def set_pin(self, pin: str) -> None:
+        self._page.evaluate(SET_PIN, pin)
+
+    def set_pattern(self, pattern: Sequence[int]) -> None:
+        self._page.evaluate(SET_PATTERN, list(pattern))
+
+    def request_certificate(self, pin: str, pattern: Sequence[int]) -> str:
+        """The app's last issuance step on this device; returns the serial the bank issued."""
+        return str(self._page.evaluate(REQUEST_CERTIFICATE, {"pin": pin, "pattern": list(pattern)}))
+
+    @staticmethod
+    def _require_next(path: str, status: int, location: str | None, body: str, expect_next: str) -> None:
+        if status == SEE_OTHER and location == expect_next:
+            return
+        found = ALERT_TEXT.search(body)
+        said = html.unescape(found.group(1)).strip() if found else body[:200]
+        raise ArrangementRefused(f"POST {path}: the bank answered {status} (to {location!r}, expected "
+                                 f"{expect_next!r}): {said or '(no message)'}")
