@@ -35,7 +35,7 @@ class Reached(IntEnum):
     ACCOUNT_VERIFIED = 5
     ID_VERIFIED = 6
     PIN_SET = 7
-    PATTERN_SET = 8
+    PATTERN_SET = 8  # which, as on the screen, asks for the certificate at once
     ISSUED = 9
 
 
@@ -96,14 +96,16 @@ class IssuanceShortcut:
         self._app.set_pin(self._customer.secrets.pin)
 
     def set_pattern(self) -> None:
+        """As on the screen, the second drawing sends the pattern and the device at once asks for the
+        certificate (credentials.js): a new key pair, the signed challenge, the key sealed on the device."""
         self._on_credentials_screen()
-        self._app.set_pattern(self._customer.secrets.pattern)
+        secrets = self._customer.secrets
+        self._app.set_pattern(secrets.pattern)
+        self._app.request_certificate(secrets.pin, secrets.pattern)
+        self._screen = "/issue/complete"
 
     def finish(self) -> None:
-        """The device makes its key and gets the certificate; the completion screen is shown."""
-        self._on_credentials_screen()
-        self._app.request_certificate(self._customer.secrets.pin, self._customer.secrets.pattern)
-        self._screen = "/issue/complete"
+        """The completion screen is shown."""
         self.show_current_screen()
 
     def stages(self) -> list[Callable[[], None]]:

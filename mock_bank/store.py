@@ -74,6 +74,10 @@ class Store(CertificateRecords):
         self._db.row_factory = sqlite3.Row
         self._lock = threading.RLock()
         self._db.execute("PRAGMA journal_mode=WAL")
+        # In WAL mode NORMAL still survives the process being killed at any point (kill -9 loses nothing
+        # committed); only a power cut may undo the last commits. FULL waits on an fsync at every commit:
+        # 0.13 ms against 0.01 ms on this machine's idle disk, and unbounded on a busy one.
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.executescript(SCHEMA)
         self._migrate()

@@ -50,6 +50,10 @@ class AppRequests:
         """Show the screen the customer has reached: one page load, as after the bank's last redirect."""
         self._page.goto(path)
 
+    def cookie(self, name: str) -> str | None:
+        """A cookie the bank set on this device (the issuance session's id, for test control)."""
+        return next((cookie["value"] for cookie in self._page.context.cookies() if cookie["name"] == name), None)
+
     def current_path(self) -> str:
         return urlparse(self._page.url).path
 

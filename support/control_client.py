@@ -51,6 +51,10 @@ class ControlClient:
     def certificates(self, customer_id: str) -> list[dict[str, Any]]:
         return list(self._call("GET", f"/customers/{customer_id}/certificates")["certificates"])
 
+    def session(self, session_id: str) -> dict[str, Any]:
+        """{'stage', 'customer_id', 'purpose', 'recorded': names of what the session holds}."""
+        return dict(self._call("GET", f"/sessions/{session_id}"))
+
     def now(self) -> datetime:
         return datetime.fromisoformat(self._call("GET", "/clock")["now"])
 

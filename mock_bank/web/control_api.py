@@ -187,6 +187,16 @@ def control_router(bank: Bank) -> APIRouter:
             raise HTTPException(404, "no such customer")
         return {"certificates": bank.store.certificates_of(customer_id)}
 
+    @router.get("/sessions/{session_id}", summary="Where an issuance session stands",
+                description="Its stage, customer and purpose, and the names (not the values) of what it has "
+                            "recorded so far; the id is the app's issuance cookie.")
+    def session(session_id: str) -> dict[str, object]:
+        found = bank.sessions.find(session_id)
+        if found is None:
+            raise HTTPException(404, "no such session")
+        return {"stage": found.stage.value, "customer_id": found.customer_id,
+                "purpose": found.data.get("purpose"), "recorded": sorted(found.data)}
+
     def _customer(customer_id: str) -> str:
         if bank.store.customer(customer_id) is None:
             raise HTTPException(404, "no such customer")

@@ -13,11 +13,11 @@ class PatternGrid:
         self.root = page.get_by_role("group", name="패턴 입력")
 
     def draw(self, points: Sequence[int]) -> None:
+        # The grid is brought into view once; each dot's box is then read without waiting on it again.
+        self.root.scroll_into_view_if_needed()
         centres = []
         for point in points:
-            dot = self.root.get_by_role("button", name=f"점 {point}", exact=True)
-            dot.scroll_into_view_if_needed()
-            box = dot.bounding_box()
+            box = self.root.get_by_role("button", name=f"점 {point}", exact=True).bounding_box()
             if box is None:
                 raise LookupError(f"pattern dot {point} is not on screen")
             centres.append((box["x"] + box["width"] / 2, box["y"] + box["height"] / 2))
