@@ -12,7 +12,7 @@ RESULTS := reports/allure-results
 JUNIT := reports/junit.xml
 ARGS ?=
 
-.PHONY: help setup e2e test report report-screenshots clean check-steps coverage scan-personal-data mutations
+.PHONY: help setup e2e test report report-screenshots clean check-steps coverage scan-personal-data mutations bench
 
 help:
 	@echo "make e2e          run every feature (ARGS=\"...\" passes pytest arguments), then build the report"
@@ -23,6 +23,7 @@ help:
 	@echo "make coverage     every guide item and its scenarios (reports/guide-coverage.md); fails on gaps"
 	@echo "make scan-personal-data  fail if the results hold a full RRN or account number"
 	@echo "make mutations    break each bank rule in a clone and check its scenarios fail (a few minutes)"
+	@echo "make bench        time the suite at 1 and 2 workers, evidence cost, sizes (reports/bench.json)"
 	@echo "make clean        remove everything under reports/ except .gitkeep"
 
 setup:
@@ -71,6 +72,10 @@ scan-personal-data: setup
 
 mutations: setup
 	@$(PYTHON) scripts/scenario_mutations.py
+
+# Measures, never asserts: run it on an otherwise idle machine. BENCH_ARGS="--repeat 3" for medians.
+bench: setup
+	@$(PYTHON) scripts/bench.py $(BENCH_ARGS)
 
 clean:
 	find reports -mindepth 1 -maxdepth 1 ! -name .gitkeep -exec rm -rf {} +

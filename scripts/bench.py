@@ -1,0 +1,165 @@
+"""How long the suite takes, and where the time goes: `make bench` prints figures and writes reports/bench.json.
+
+Runs the whole suite at one worker and at two (each with its report built, as `make e2e` does), then a few
+features with and without per-step screenshots. Nothing here asserts a speed: it measures. Run it on an
+otherwise idle machine; `--repeat N` runs each measurement N times and reports medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "reports" / "bench"
+# A slice of the suite that walks screens and arranges preconditions alike, for the evidence measurement.
+EVIDENCE_FEATURES = ("certificate_login.feature", "certificate_management.feature", "sms_check.feature",
+                     "failure_checklist.feature")
+# Gherkin keywords (ko) that open a precondition; 그리고 / 하지만 continue whatever came before.
+GIVEN = ("조건", "먼저", "전제")
+CONTINUES = ("그리고", "하지만", "*")
+
+
+@dataclass(frozen=True)
+class Run:
+    workers: int
+    wall_seconds: float
+    suite_seconds: float
+    report_seconds: float
+    passed: bool
+    scenarios: int
+    scenario_median: float
+    scenario_p90: float
+    scenario_max: float
+    scenario_seconds_total: float
+    precondition_share: float
+    results_bytes: int
+    report_bytes: int
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def precondition_seconds(steps: list[dict[str, Any]]) -> float:
+    total, in_given = 0.0, False
+    for step in steps:
+        keyword = str(step["name"]).split(" ", 1)[0]
+        if keyword not in CONTINUES:
+            in_given = keyword in GIVEN
+        if in_given:
+            total += (step["stop"] - step["start"]) / 1000
+    return total
+
+
+def read_results(folder: Path) -> tuple[list[float], float]:
+    durations, given = [], 0.0
+    for path in folder.glob("*-result.json"):
+        result = json.loads(path.read_text("utf-8"))
+        durations.append((result["stop"] - result["start"]) / 1000)
+        given += precondition_seconds(result.get("steps", []))
+    return durations, given
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def run_suite(workers: int, name: str, extra: list[str], with_report: bool) -> Run:
+    results, report = BENCH / name / "allure-results", BENCH / name / "allure-report"
+    subprocess.run(["rm", "-rf", str(BENCH / name)], check=True)
+    command = [sys.executable, "-m", "pytest", "steps", "-q", "-p", "no:cacheprovider", f"--alluredir={results}",
+               "-n", str(workers), *extra]
+    started = time.monotonic()
+    suite = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    suite_seconds = time.monotonic() - started
+    report_seconds = 0.0
+    if with_report:
+        environment = {**os.environ, "REPORT_RESULTS_DIR": str(results.relative_to(ROOT)),
+                       "REPORT_DIR": str(report.relative_to(ROOT)),
+                       "REPORT_HISTORY": str((BENCH / name / "history.jsonl").relative_to(ROOT))}
+        started = time.monotonic()
+        subprocess.run(["bash", "scripts/build_report.sh"], cwd=ROOT, env=environment, check=True,
+                       capture_output=True)
+        report_seconds = time.monotonic() - started
+    if suite.returncode != 0:
+        print(suite.stdout[-3000:], file=sys.stderr)
+    durations, given = read_results(results)
+    index = report / "index.html"
+    return Run(workers, round(suite_seconds + report_seconds, 1), round(suite_seconds, 1), round(report_seconds, 1),
+               suite.returncode == 0, len(durations), round(statistics.median(durations), 2),
+               round(percentile(durations, 0.9), 2), round(max(durations), 2), round(sum(durations), 1),
+               round(given / sum(durations), 3), folder_bytes(results), index.stat().st_size if index.exists() else 0)
+
+
+def median_run(runs: list[Run]) -> Run:
+    """The run with the median wall time, so its figures belong together."""
+    return sorted(runs, key=lambda run: run.wall_seconds)[len(runs) // 2]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each measurement; medians are reported")
+    parser.add_argument("--skip-one-worker", action="store_true", help="leave out the one-worker run")
+    options = parser.parse_args(argv)
+    seed = ["--faker-seed", "20261202"]  # the same customers in every run
+    one = [] if options.skip_one_worker else [run_suite(1, f"one-worker-{i}", seed, True)
+                                              for i in range(options.repeat)]
+    two = [run_suite(2, f"two-workers-{i}", seed, True) for i in range(options.repeat)]
+    subset = [arg for feature in EVIDENCE_FEATURES for arg in ("--feature-file", f"features/{feature}")]
+    shots = [run_suite(2, f"with-screenshots-{i}", [*seed, *subset], False) for i in range(options.repeat)]
+    bare = [run_suite(2, f"without-screenshots-{i}", [*seed, *subset, "--no-step-screenshots"], False)
+            for i in range(options.repeat)]
+    with_shots = statistics.median(run.scenario_seconds_total for run in shots)
+    without = statistics.median(run.scenario_seconds_total for run in bare)
+    summary: dict[str, Any] = {
+        "date": time.strftime("%Y-%m-%d"), "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "repeat": options.repeat,
+        "one_worker": asdict(median_run(one)) if one else None,
+        "two_workers": asdict(median_run(two)),
+        "speed_up": round(median_run(one).wall_seconds / median_run(two).wall_seconds, 2) if one else None,
+        "screenshots": {"features": list(EVIDENCE_FEATURES), "scenario_seconds_with": round(with_shots, 1),
+                        "scenario_seconds_without": round(without, 1),
+                        "share_of_scenario_time": round((with_shots - without) / with_shots, 3)},
+        "all_runs": [asdict(run) for run in (*one, *two)],
+    }
+    (ROOT / "reports" / "bench.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), "utf-8")
+    print(render(summary))
+    return 0 if all(run.passed for run in (*one, *two, *shots, *bare)) else 1
+
+
+def render(summary: dict[str, Any]) -> str:
+    lines = [f"bench {summary['date']} on {summary['machine']}, medians of {summary['repeat']} run(s)"]
+    for label in ("one_worker", "two_workers"):
+        run = summary[label]
+        if run is None:
+            continue
+        outcome = "passed" if run["passed"] else "FAILED"
+        lines.append(
+            f"  {run['workers']} worker(s): {run['wall_seconds']:6.1f} s wall (suite {run['suite_seconds']} s + "
+            f"report {run['report_seconds']} s), {run['scenarios']} scenarios {outcome}; scenario median "
+            f"{run['scenario_median']} s, p90 {run['scenario_p90']} s, slowest {run['scenario_max']} s; "
+            f"preconditions {run['precondition_share']:.0%} of scenario time; results "
+            f"{run['results_bytes'] / 1e6:.1f} MB, report {run['report_bytes'] / 1e6:.1f} MB")
+    if summary["speed_up"] is not None:
+        lines.append(f"  speed-up from 1 to 2 workers: {summary['speed_up']}x")
+    shots = summary["screenshots"]
+    lines.append(f"  per-step screenshots: {shots['share_of_scenario_time']:.0%} of scenario time "
+                 f"({shots['scenario_seconds_with']} s with, {shots['scenario_seconds_without']} s without, "
+                 f"{len(shots['features'])} features)")
+    lines.append("  written to reports/bench.json")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

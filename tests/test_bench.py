@@ -1,0 +1,28 @@
+"""make bench reads the Allure results it measures: which steps are preconditions, and percentiles."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+from bench import percentile, precondition_seconds  # noqa: E402
+
+
+def step(name: str, seconds: float) -> dict[str, object]:
+    return {"name": name, "start": 0, "stop": int(seconds * 1000)}
+
+
+def test_a_precondition_runs_on_through_its_and_steps_until_the_action() -> None:
+    steps = [step("조건 고객이 있다", 0.1), step("그리고 고객이 KB국민인증서를 발급받았다", 1.0),
+             step("만일 고객이 로그인한다", 2.0), step("그리고 다시 로그인한다", 4.0),
+             step("그러면 로그인된다", 8.0)]
+    assert precondition_seconds(steps) == 1.1
+
+
+def test_percentiles_of_the_scenario_durations() -> None:
+    durations = [float(n) for n in range(1, 11)]
+    assert percentile(durations, 0.9) == 10.0
+    assert percentile(durations, 0.5) == 6.0
+    assert percentile([3.0], 0.9) == 3.0
