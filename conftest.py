@@ -47,6 +47,7 @@ pytest_plugins = [
     "steps.certificate_life_steps",
     "steps.app_version_steps",
     "steps.device_steps",
+    "steps.security_steps",
 ]
 
 @pytest.fixture(scope="session")

@@ -32,6 +32,7 @@ class Reason(StrEnum):
     DEPOSIT_CODE_WRONG = "deposit_code_wrong"
     DEPOSIT_CODE_EXPIRED = "deposit_code_expired"
     DEPOSIT_CODE_VOID = "deposit_code_void"
+    DEPOSIT_RATE_LIMITED = "deposit_rate_limited"
     ID_UNREADABLE = "id_unreadable"
     ID_MISMATCH = "id_mismatch"
     ID_OUTDATED = "id_outdated"

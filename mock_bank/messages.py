@@ -24,6 +24,7 @@ MESSAGES: dict[Reason, str] = {
     Reason.DEPOSIT_CODE_WRONG: "입금자명의 인증번호가 일치하지 않습니다.",
     Reason.DEPOSIT_CODE_EXPIRED: "입금 인증 시간이 지났습니다. 1원 입금을 다시 요청해 주세요.",
     Reason.DEPOSIT_CODE_VOID: "인증번호를 3회 잘못 입력했습니다. 1원 입금을 다시 요청해 주세요.",
+    Reason.DEPOSIT_RATE_LIMITED: "1원 입금 요청 횟수를 초과했습니다. 10분 후 다시 시도해 주세요.",
     Reason.ID_UNREADABLE: "신분증을 인식하지 못했습니다. 조명이 좋고 배경이 단순한 곳에서 다시 촬영해 주세요.",
     Reason.ID_MISMATCH: "신분증 정보가 일치하지 않습니다. 정확한 정보를 입력해 주세요.",
     Reason.ID_OUTDATED: "최근 발급된 신분증이 아닙니다. 가장 최근에 발급받은 신분증으로 다시 촬영해 주세요.",

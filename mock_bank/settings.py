@@ -31,6 +31,9 @@ class RuleSettings:
     deposit_code_validity: timedelta = timedelta(minutes=10)
     deposit_code_max_wrong: int = 3  # the 3rd wrong entry voids the code
     deposit_amount_krw: int = 1
+    # Per account, across sessions: each deposit brings new guesses at a 4-digit code, so asking again is capped.
+    deposit_requests_per_window: int = 5  # the 6th deposit to one account inside one window is refused
+    deposit_request_window: timedelta = timedelta(minutes=10)
 
     # 비밀번호 및 패턴 설정 (REQ-PIN, FAIL-5).
     pin_digits: int = 6  # exactly this many ASCII digits

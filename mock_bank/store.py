@@ -193,6 +193,11 @@ class Store(CertificateRecords):
         self._run("INSERT INTO deposits (bank, digits, amount, depositor, deposited_at)"
                   " VALUES (?, ?, ?, ?, ?)", bank, digits, amount, depositor, now.isoformat())
 
+    def deposits_since(self, bank: str, digits: str, since: datetime) -> int:
+        row = self._one("SELECT COUNT(*) AS n FROM deposits WHERE bank = ? AND digits = ? AND deposited_at >= ?",
+                        bank, digits, since.isoformat())
+        return int(row["n"]) if row else 0
+
     def deposits(self, bank: str, digits: str) -> list[Row]:
         return self._all("SELECT amount, depositor, deposited_at FROM deposits WHERE bank = ? AND digits = ?"
                          " ORDER BY id", bank, digits)

@@ -9,16 +9,15 @@ and never leaves it, exactly as when the customer taps through the credentials s
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Sequence
 from urllib.parse import urlencode, urlparse
 
 from playwright.sync_api import FilePayload, Page
 
+from support.request_burst import words_on_screen
+
 SEE_OTHER = 303
 FORM_ENCODED = {"Content-Type": "application/x-www-form-urlencoded"}
-ALERT_TEXT = re.compile(r'<div id="alert"[^>]*>(.*?)</div>', re.DOTALL)
 
 # The calls credentials.js makes once the keypad and the pattern grid are done, in the same order.
 SET_PIN = """pin => Device.postJson("/api/issuance/pin", { pin, confirmation: pin })"""
@@ -71,7 +70,6 @@ class AppRequests:
     def _require_next(path: str, status: int, location: str | None, body: str, expect_next: str) -> None:
         if status == SEE_OTHER and location == expect_next:
             return
-        found = ALERT_TEXT.search(body)
-        said = html.unescape(found.group(1)).strip() if found else body[:200]
+        said = words_on_screen(body) or body[:200]
         raise ArrangementRefused(f"POST {path}: the bank answered {status} (to {location!r}, expected "
                                  f"{expect_next!r}): {said or '(no message)'}")

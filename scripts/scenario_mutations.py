@@ -76,6 +76,16 @@ MUTATIONS = (
              "if version is None or minimum is None or version < minimum:",
              "if version is None or minimum is None:",
              ("--feature-file", "features/app_update.feature", "-k", "오래된_앱으로는")),
+    # Limits under bursts and malformed input (issue 12)
+    Mutation("1원 deposits to one account are capped per window", "mock_bank/services/account_check.py",
+             "if sent >= self._rules.deposit_requests_per_window:", "if False:",
+             ("--feature-file", "features/security.feature", "-k", "1원_입금을_한꺼번에")),
+    Mutation("one certificate's PIN checks run one at a time", "mock_bank/services/certificate_status.py",
+             "with self._pin_checks.of(serial):", "if True:",
+             ("--feature-file", "features/security.feature", "-k", "틀린_비밀번호를_한꺼번에")),
+    Mutation("a PIN that is not six ASCII digits is refused untried", "mock_bank/services/certificate_status.py",
+             "if len(pin) != self._rules.pin_digits or not (pin.isascii() and pin.isdigit()):", "if False:",
+             ("--feature-file", "features/security.feature", "-k", "비밀번호가_아닌_값은")),
 )
 
 

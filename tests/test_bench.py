@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from bench import percentile, precondition_seconds  # noqa: E402
+from bench import percentile, precondition_seconds
 
 
 def step(name: str, seconds: float) -> dict[str, object]:

@@ -38,7 +38,12 @@ class AccountCheck:
             raise BankError(Reason.ACCOUNT_NOT_OWNED, "account_number")
         if account["status"] != "open":
             raise BankError(Reason.ACCOUNT_CLOSED, "account_number")
+        # Counted and sent under one transaction (the store's lock), so a burst of requests cannot all pass the count.
         with self._store.transaction():
+            now = self._clock.now()
+            sent = self._store.deposits_since(bank, digits, now - self._rules.deposit_request_window)
+            if sent >= self._rules.deposit_requests_per_window:
+                raise BankError(Reason.DEPOSIT_RATE_LIMITED, "account_number")
             code = self._codes.issue(session.id, f"{bank}:{digits}")
             self._store.add_deposit(bank, digits, self._rules.deposit_amount_krw, f"{DEPOSITOR_PREFIX}{code}",
                                     self._clock.now())

@@ -29,6 +29,7 @@ from mock_bank.clock import Clock
 from mock_bank.errors import BankError, Reason
 from mock_bank.services.ca import CertificateAuthority, CertificateRejected, RejectReason
 from mock_bank.services.credentials import check_new_pin, pin_matches, pin_verifier
+from mock_bank.services.keyed_locks import KeyedLocks
 from mock_bank.settings import RuleSettings
 from mock_bank.store import Row, Store
 
@@ -101,6 +102,7 @@ class Certificates:
         self._clock = clock
         self._rules = rules
         self._ca = ca
+        self._pin_checks = KeyedLocks()
 
     def state(self, serial: str) -> CertificateState:
         row = self._row(serial)
@@ -133,7 +135,18 @@ class Certificates:
         return certificate
 
     def check_pin(self, serial: str, pin: str, customer_id: str | None = None) -> x509.Certificate:
-        """The certificate, once it is usable and `pin` is its PIN; counts a wrong PIN, locking at the 5th."""
+        """The certificate, once it is usable and `pin` is its PIN; counts a wrong PIN, locking at the 5th.
+
+        A PIN that is not six ASCII digits is refused before it is tried, and uses up no try. The checks of one
+        certificate's PIN run one at a time: a burst of guesses sent at once is counted like guesses in a row,
+        so no more than the limit are ever evaluated and none is tried against an already locked certificate.
+        """
+        if len(pin) != self._rules.pin_digits or not (pin.isascii() and pin.isdigit()):
+            raise BankError(Reason.PIN_FORMAT, "pin")
+        with self._pin_checks.of(serial):
+            return self._check_pin(serial, pin, customer_id)
+
+    def _check_pin(self, serial: str, pin: str, customer_id: str | None) -> x509.Certificate:
         certificate = self.usable(serial, customer_id)
         row = self._row(serial)
         if pin_matches(pin, row["pin_salt"], row["pin_hash"]):

@@ -1,0 +1,99 @@
+"""보안: limits that must hold when requests come all at once or in forms the app would never send."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from pytest_bdd import parsers, then, when
+
+from identities.registered_customer import RegisteredCustomer
+from pages.app_requests import AppRequests
+from steps.issued_certificates import latest_certificate
+from support.control_client import ControlClient
+from support.request_burst import BurstRequest, Reply, send_at_once
+
+ISSUANCE_COOKIE = "kb_issue"
+APP_VERSION_HEADER = "X-App-Version"
+FULL_WIDTH_OFFSET = ord("０") - ord("0")
+
+
+def not_a_pin(kind: str, pin: str) -> str:
+    """Values a tampered app or a guessing script sends where the PIN goes; none is six ASCII digits."""
+    values = {"빈 값": "", "다섯 자리": pin[:5], "일곱 자리": pin + pin[0],
+              "전각 숫자": "".join(chr(ord(digit) + FULL_WIDTH_OFFSET) for digit in pin),
+              "맞는 비밀번호 뒤에 NUL": pin + "\x00"}
+    if kind not in values:
+        raise KeyError(f"no such kind of value: {kind!r}")
+    return values[kind]
+
+
+def wrong_pins(pin: str, count: int) -> list[str]:
+    """`count` different well-formed PINs, none of them the customer's."""
+    found = []
+    for n in range(count + 1):
+        guess = f"{(int(pin) + 1 + 7919 * n) % 1_000_000:06d}"
+        if guess != pin and guess not in found:
+            found.append(guess)
+    return found[:count]
+
+
+def pin_requests(bank: ControlClient, customer: RegisteredCustomer, pins: list[str]) -> list[BurstRequest]:
+    serial = latest_certificate(bank, customer).serial
+    headers = {APP_VERSION_HEADER: bank.app_version()["latest"]}
+    return [BurstRequest("/api/login/pin", json={"serial": serial, "pin": pin}, headers=headers) for pin in pins]
+
+
+@when(parsers.parse('고객의 앱이 본인 계좌로 1원 입금 요청을 "{count:d}"번 한꺼번에 보낸다'),
+      target_fixture="replies")
+def deposits_at_once(mock_bank_url: str, app_requests: AppRequests, customer: RegisteredCustomer,
+                     count: int) -> list[Reply]:
+    account = customer.identity.account
+    session = app_requests.cookie(ISSUANCE_COOKIE)
+    assert session is not None, "the customer's app holds no issuance session"
+    form = (("bank", account.bank), ("account_number", account.number), ("method", "deposit"))
+    return send_at_once(mock_bank_url, [BurstRequest("/issue/account/deposit", form=form)] * count,
+                        cookies={ISSUANCE_COOKIE: session})
+
+
+@then(parsers.parse('요청 "{accepted:d}"번만 받아들여지고 나머지는 "{message}" 안내로 거절된다'))
+def only_some_accepted(replies: list[Reply], accepted: int, message: str) -> None:
+    outcomes = Counter("accepted" if reply.status == 303 else reply.said for reply in replies)
+    assert outcomes == {"accepted": accepted, message: len(replies) - accepted}, outcomes
+
+
+@then(parsers.parse('고객 계좌에 들어온 1원 입금은 "{count:d}"건이다'))
+def deposits_arrived(bank: ControlClient, customer: RegisteredCustomer, count: int) -> None:
+    account = customer.identity.account
+    assert len(bank.deposits(account.bank, account.digits)) == count
+
+
+@when(parsers.parse('누군가 고객 인증서에 틀린 인증서 비밀번호 "{count:d}"개를 한꺼번에 보낸다'),
+      target_fixture="replies")
+def wrong_pins_at_once(mock_bank_url: str, bank: ControlClient, customer: RegisteredCustomer,
+                       count: int) -> list[Reply]:
+    return send_at_once(mock_bank_url, pin_requests(bank, customer, wrong_pins(customer.secrets.pin, count)))
+
+
+@then(parsers.parse('"{wrong:d}"개는 남은 입력 횟수와 함께 틀렸다는 답을 받고 나머지는 인증서가 잠겼다는 답을 받는다'))
+def evaluated_until_locked(replies: list[Reply], wrong: int) -> None:
+    reasons = Counter(reply.reason for reply in replies)
+    assert reasons == {"pin_wrong": wrong, "certificate_locked": len(replies) - wrong}, reasons
+
+
+@then("은행은 고객의 인증서를 잠긴 것으로 기록한다")
+def recorded_locked(bank: ControlClient, customer: RegisteredCustomer) -> None:
+    assert latest_certificate(bank, customer).status == "locked"
+
+
+@when(parsers.parse('누군가 고객 인증서에 "{kind}" 비밀번호를 "{count:d}"번 보낸다'), target_fixture="replies")
+def malformed_pins(mock_bank_url: str, bank: ControlClient, customer: RegisteredCustomer, kind: str,
+                   count: int) -> list[Reply]:
+    value = not_a_pin(kind, customer.secrets.pin)
+    return [reply for request in pin_requests(bank, customer, [value] * count)
+            for reply in send_at_once(mock_bank_url, [request])]
+
+
+@then(parsers.parse('은행은 그 요청을 모두 "{message}" 안내로 거절한다'))
+def all_refused(replies: list[Reply], message: str) -> None:
+    assert replies, "nothing was sent"
+    assert all(400 <= reply.status < 500 and reply.said == message for reply in replies), replies
