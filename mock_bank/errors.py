@@ -52,6 +52,11 @@ class Reason(StrEnum):
     STEP_OUT_OF_ORDER = "step_out_of_order"
     INVALID_INPUT = "invalid_input"
     APP_UNAVAILABLE = "app_unavailable"
+    PHOTO_TOO_LARGE = "photo_too_large"
+    # HTTP's own refusals, answered in the bank's shape (web/http_errors.py).
+    NOT_FOUND = "not_found"
+    METHOD_NOT_ALLOWED = "method_not_allowed"
+    REQUEST_REFUSED = "request_refused"
     # After issuance: using, renewing and replacing the certificate (USE-1..5).
     PIN_WRONG = "pin_wrong"
     PIN_SAME_AS_OLD = "pin_same_as_old"

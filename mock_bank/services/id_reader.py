@@ -22,6 +22,8 @@ from PIL import Image, ImageFilter, ImageStat, UnidentifiedImageError
 
 from mock_bank.errors import BankError, Reason
 
+MAX_PHOTO_PIXELS = 50_000_000  # a 50-megapixel camera's photo; phones take 12 to 50
+
 CARD_SIZE = (856, 540)
 CELL = 8
 ROWS, COLUMNS = 10, 96
@@ -34,6 +36,15 @@ LAPLACIAN = ImageFilter.Kernel((3, 3), (0, 1, 0, 1, -4, 1, 0, 1, 0), scale=1, of
 # The ring is 17 px by 11 px on the card's own size: inside the card's plain margin, clear of the code strip.
 RING_SHARE = 0.02
 BUSY_EDGE = 24
+
+
+class PhotoTooLarge(BankError):
+    """More pixels than any phone camera takes (or than the upload limit's bytes): refused before decoding."""
+
+    status_code = 413
+
+    def __init__(self) -> None:
+        super().__init__(Reason.PHOTO_TOO_LARGE, "id_photo")
 
 
 class UnreadableCard(BankError):
@@ -113,7 +124,12 @@ def measure_quality(image_bytes: bytes) -> Quality:
 def _open(image_bytes: bytes) -> Image.Image:
     try:
         with Image.open(io.BytesIO(image_bytes)) as image:
+            # The header is read first: a small file can claim 20000x20000 pixels and decode to gigabytes.
+            if image.width * image.height > MAX_PHOTO_PIXELS:
+                raise PhotoTooLarge()
             return image.convert("L")
+    except Image.DecompressionBombError as error:
+        raise PhotoTooLarge() from error
     except (UnidentifiedImageError, OSError, ValueError) as error:
         raise UnreadableCard(f"not a picture ({type(error).__name__})") from error
 

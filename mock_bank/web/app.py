@@ -15,6 +15,7 @@ from mock_bank.web.certificate_api import certificate_router as certificate_api_
 from mock_bank.web.certificate_screens import certificate_router as certificate_screens_router
 from mock_bank.web.control_api import control_router
 from mock_bank.web.device_api import device_router
+from mock_bank.web.http_errors import install_error_handlers
 from mock_bank.web.id_card_screens import id_card_router
 from mock_bank.web.rendering import refusal_json, refusal_message, screen
 from mock_bank.web.request_log import log_requests
@@ -30,6 +31,7 @@ def create_app(settings: ServerSettings, bank: Bank | None = None) -> FastAPI:
                               "when the bank runs with --test-control.")
     app.state.bank = bank
     log_requests(app)
+    install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     kit = ScreenKit(bank)
     app.include_router(screens_router(kit))

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
 from mock_bank.errors import BankError, InputRejected, Reason
+from mock_bank.services.id_reader import PhotoTooLarge
 from mock_bank.services.sessions import Stage
 from mock_bank.web.screen_kit import SEE_OTHER, ScreenKit
 
@@ -36,7 +38,10 @@ def id_card_router(kit: ScreenKit) -> APIRouter:
                 raise InputRejected("id_photo")
             if bank.faults.take_id_reader_failure():  # arranged through test control (FIX-2)
                 raise BankError(Reason.ID_UNREADABLE, "id_photo")
-            bank.id_check.read(session, await photo.read())
+            if photo.size > bank.rules.max_upload_bytes:
+                raise PhotoTooLarge()
+            # Decoding and measuring a photo takes a while: off the event loop, so other requests go on.
+            await run_in_threadpool(bank.id_check.read, session, await photo.read())
             return RedirectResponse("/issue/id", SEE_OTHER)
         return await kit.guarded(request, lambda message, code: id_screen(request, message, code), action)
 

@@ -11,13 +11,14 @@ from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 
 from mock_bank.bank import Bank
-from mock_bank.errors import BankError, InputRejected, ScreenUnavailable, StepOutOfOrder
+from mock_bank.errors import BankError, InputRejected, Reason, ScreenUnavailable, StepOutOfOrder
 from mock_bank.services.faults import Screen
 from mock_bank.services.sessions import IssuanceSession, Stage
 from mock_bank.web.rendering import SESSION_COOKIE, refusal_message, screen
 
 STEP_TITLES = {1: "약관 동의", 2: "휴대폰 인증", 3: "계좌 인증", 4: "신분증 인증", 5: "비밀번호 설정"}
 SEE_OTHER = 303
+FORM_OVERHEAD_BYTES = 64 * 1024  # multipart boundaries and the other fields beside an upload
 
 # Which screen a request belongs to, by the start of its path, so that a screen broken through test
 # control fails for its page and its form posts alike, including screens whose routes live elsewhere.
@@ -55,6 +56,11 @@ class ScreenKit:
                       action: Callable[[FormData], Awaitable[Response]]) -> Response:
         """Run a form action; a refusal shows the same screen again with its message, never a 500."""
         try:
+            declared = request.headers.get("content-length", "")
+            # Refused before the body is read: Starlette's part limit does not apply to file parts.
+            if declared.isdigit() and int(declared) > self.bank.rules.max_upload_bytes + FORM_OVERHEAD_BYTES:
+                too_large = request.headers.get("content-type", "").startswith("multipart/")
+                raise BankError(Reason.PHOTO_TOO_LARGE, "id_photo") if too_large else InputRejected("form")
             try:
                 form = await request.form(max_part_size=self.bank.rules.max_upload_bytes)
             except HTTPException as error:
