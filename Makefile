@@ -46,8 +46,9 @@ endef
 e2e: setup
 	@$(run_features)
 
+# The project's tests on two workers, one module per worker at a time (some share a report folder).
 test: setup
-	$(PYTHON) -m pytest tests
+	$(PYTHON) -m pytest tests -n 2 --dist loadfile
 	.venv/bin/ruff check .
 	.venv/bin/mypy
 	$(PYTHON) scripts/check_steps.py
