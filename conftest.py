@@ -41,6 +41,7 @@ pytest_plugins = [
     "steps.bad_input_steps",
     "steps.app_fault_steps",
     "fixtures.devices",
+    "fixtures.other_site",
     "steps.signing_steps",
     "steps.management_steps",
     "steps.reissue_steps",

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+from playwright.sync_api import Page
 from pytest_bdd import parsers, then, when
 
 from identities.registered_customer import RegisteredCustomer
 from pages.app_requests import AppRequests
+from pages.other_site import OtherSite
 from steps.issued_certificates import latest_certificate
 from support.control_client import ControlClient
 from support.request_burst import BurstRequest, Reply, send_at_once
@@ -15,6 +17,8 @@ from support.request_burst import BurstRequest, Reply, send_at_once
 ISSUANCE_COOKIE = "kb_issue"
 APP_VERSION_HEADER = "X-App-Version"
 FULL_WIDTH_OFFSET = ord("０") - ord("0")
+# The screens a feature can name, by the title the app shows on them.
+SCREEN_PATHS = {"비밀번호 설정": "/issue/credentials", "인증서 관리": "/certificate-centre/manage", "시작": "/"}
 
 
 def not_a_pin(kind: str, pin: str) -> str:
@@ -97,3 +101,17 @@ def malformed_pins(mock_bank_url: str, bank: ControlClient, customer: Registered
 def all_refused(replies: list[Reply], message: str) -> None:
     assert replies, "nothing was sent"
     assert all(400 <= reply.status < 500 and reply.said == message for reply in replies), replies
+
+
+@when(parsers.parse('고객이 다른 사이트에서 은행의 "{screen}" 화면을 품은 페이지를 연다'),
+      target_fixture="other_site")
+def open_framing_page(page: Page, other_site_url: str, mock_bank_url: str, screen: str) -> OtherSite:
+    site = OtherSite(page, other_site_url)
+    site.open_framing(f"{mock_bank_url}{SCREEN_PATHS[screen]}")
+    return site
+
+
+@then("그 페이지 안에는 은행의 화면이 열리지 않는다")
+def not_framed(other_site: OtherSite, mock_bank_url: str) -> None:
+    address = other_site.framed_address()
+    assert not address.startswith(mock_bank_url), f"the bank's screen opened inside the other site: {address}"

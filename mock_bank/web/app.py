@@ -21,6 +21,7 @@ from mock_bank.web.rendering import refusal_json, refusal_message, screen
 from mock_bank.web.request_log import log_requests
 from mock_bank.web.screen_kit import ScreenKit
 from mock_bank.web.screens import screens_router
+from mock_bank.web.security_headers import add_security_headers
 from mock_bank.web.transfer_screens import transfer_router
 
 
@@ -32,6 +33,7 @@ def create_app(settings: ServerSettings, bank: Bank | None = None) -> FastAPI:
     app.state.bank = bank
     log_requests(app)
     install_error_handlers(app)
+    add_security_headers(app)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     kit = ScreenKit(bank)
     app.include_router(screens_router(kit))

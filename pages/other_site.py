@@ -1,0 +1,29 @@
+"""A page of another site that shows one of the bank's screens inside its own (clickjacking).
+
+The page comes from fixtures/other_site.py; the browser asks the bank for the framed screen itself.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from playwright.sync_api import Page
+
+
+class OtherSite:
+    def __init__(self, page: Page, site_url: str) -> None:
+        self._page = page
+        self._site_url = site_url
+        self._framed = page.locator("body[data-framed=loaded]")
+
+    def open_framing(self, address: str) -> None:
+        """Open the other site's page with `address` in a frame, and wait until the frame has loaded."""
+        self._page.goto(f"{self._site_url}/frame?src={quote(address, safe='')}")
+        self._framed.wait_for(state="attached")
+
+    def framed_address(self) -> str:
+        """Where the frame ended up: the bank's screen, or the browser's own error page when it refused."""
+        frames = [frame for frame in self._page.frames if frame != self._page.main_frame]
+        if len(frames) != 1:
+            raise LookupError(f"the other site's page has {len(frames)} frames, not one")
+        return frames[0].url
