@@ -53,6 +53,7 @@ class Reason(StrEnum):
     INVALID_INPUT = "invalid_input"
     APP_UNAVAILABLE = "app_unavailable"
     PHOTO_TOO_LARGE = "photo_too_large"
+    CROSS_SITE_REQUEST = "cross_site_request"
     # HTTP's own refusals, answered in the bank's shape (web/http_errors.py).
     NOT_FOUND = "not_found"
     METHOD_NOT_ALLOWED = "method_not_allowed"

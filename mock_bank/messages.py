@@ -25,6 +25,7 @@ MESSAGES: dict[Reason, str] = {
     Reason.DEPOSIT_CODE_EXPIRED: "입금 인증 시간이 지났습니다. 1원 입금을 다시 요청해 주세요.",
     Reason.DEPOSIT_CODE_VOID: "인증번호를 3회 잘못 입력했습니다. 1원 입금을 다시 요청해 주세요.",
     Reason.PHOTO_TOO_LARGE: "사진이 너무 큽니다. 8MB, 5천만 화소 이하의 사진을 올려 주세요.",
+    Reason.CROSS_SITE_REQUEST: "다른 사이트에서 보낸 요청은 처리할 수 없습니다. KB스타뱅킹 앱에서 다시 시도해 주세요.",
     Reason.NOT_FOUND: "요청한 화면이나 기능을 찾을 수 없습니다.",
     Reason.METHOD_NOT_ALLOWED: "이 주소에서는 받을 수 없는 요청입니다.",
     Reason.REQUEST_REFUSED: "요청을 처리할 수 없습니다. 잠시 후 다시 시도해 주세요.",

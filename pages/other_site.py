@@ -1,11 +1,12 @@
-"""A page of another site that shows one of the bank's screens inside its own (clickjacking).
+"""Pages of another site that use the bank's: one shows a bank screen in a frame (clickjacking), one posts a
+form to the bank as soon as it opens (cross-site request forgery).
 
 The page comes from fixtures/other_site.py; the browser asks the bank for the framed screen itself.
 """
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import quote, urlencode, urlparse
 
 from playwright.sync_api import Page
 
@@ -27,3 +28,9 @@ class OtherSite:
         if len(frames) != 1:
             raise LookupError(f"the other site's page has {len(frames)} frames, not one")
         return frames[0].url
+
+    def post_form(self, action: str, fields: dict[str, str]) -> None:
+        """Open the other site's page that posts `fields` to `action`, and wait for the answer to be shown."""
+        self._page.goto(f"{self._site_url}/post?{urlencode({'action': action, **fields})}")
+        bank = urlparse(action)
+        self._page.wait_for_url(lambda url: urlparse(url).netloc == bank.netloc)

@@ -85,6 +85,10 @@ MUTATIONS = (
     Mutation("the bank's pages carry their security headers (no framing)", "mock_bank/web/security_headers.py",
              "response.headers.update(EVERY_ANSWER)", "response.headers.update({})",
              ("--feature-file", "features/security.feature", "-k", "다른_사이트의")),
+    Mutation("forms from another site are refused (CSRF)", "mock_bank/web/same_origin.py",
+             "if request.method in CHANGING_METHODS and not path.startswith(TEST_CONTROL_PREFIX) and "
+             "is_cross_site(request):", "if False:",
+             ("--feature-file", "features/security.feature", "-k", "몰래")),
     Mutation("a PIN that is not six ASCII digits is refused untried", "mock_bank/services/certificate_status.py",
              "if len(pin) != self._rules.pin_digits or not (pin.isascii() and pin.isdigit()):", "if False:",
              ("--feature-file", "features/security.feature", "-k", "비밀번호가_아닌_값은")),

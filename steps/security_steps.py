@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from playwright.sync_api import Page
 from pytest_bdd import parsers, then, when
 
 from identities.registered_customer import RegisteredCustomer
@@ -103,15 +102,17 @@ def all_refused(replies: list[Reply], message: str) -> None:
     assert all(400 <= reply.status < 500 and reply.said == message for reply in replies), replies
 
 
-@when(parsers.parse('고객이 다른 사이트에서 은행의 "{screen}" 화면을 품은 페이지를 연다'),
-      target_fixture="other_site")
-def open_framing_page(page: Page, other_site_url: str, mock_bank_url: str, screen: str) -> OtherSite:
-    site = OtherSite(page, other_site_url)
-    site.open_framing(f"{mock_bank_url}{SCREEN_PATHS[screen]}")
-    return site
+@when(parsers.parse('고객이 다른 사이트에서 은행의 "{screen}" 화면을 품은 페이지를 연다'))
+def open_framing_page(other_site: OtherSite, mock_bank_url: str, screen: str) -> None:
+    other_site.open_framing(f"{mock_bank_url}{SCREEN_PATHS[screen]}")
 
 
 @then("그 페이지 안에는 은행의 화면이 열리지 않는다")
 def not_framed(other_site: OtherSite, mock_bank_url: str) -> None:
     address = other_site.framed_address()
     assert not address.startswith(mock_bank_url), f"the bank's screen opened inside the other site: {address}"
+
+
+@when("고객이 다른 사이트에서 은행으로 인증서 발급을 시작하는 양식을 보내는 페이지를 연다")
+def open_forging_page(other_site: OtherSite, mock_bank_url: str) -> None:
+    other_site.post_form(f"{mock_bank_url}/issue/start", {"purpose": "new"})

@@ -19,6 +19,7 @@ from mock_bank.web.http_errors import install_error_handlers
 from mock_bank.web.id_card_screens import id_card_router
 from mock_bank.web.rendering import refusal_json, refusal_message, screen
 from mock_bank.web.request_log import log_requests
+from mock_bank.web.same_origin import refuse_cross_site_requests
 from mock_bank.web.screen_kit import ScreenKit
 from mock_bank.web.screens import screens_router
 from mock_bank.web.security_headers import add_security_headers
@@ -33,6 +34,7 @@ def create_app(settings: ServerSettings, bank: Bank | None = None) -> FastAPI:
     app.state.bank = bank
     log_requests(app)
     install_error_handlers(app)
+    refuse_cross_site_requests(app)
     add_security_headers(app)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     kit = ScreenKit(bank)
