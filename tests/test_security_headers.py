@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from tests.screen_templates import TEMPLATES, start_tags
 
-EXPECTED = {"x-frame-options": "DENY", "x-content-type-options": "nosniff", "referrer-policy": "no-referrer"}
+EXPECTED = {"x-frame-options": "DENY", "x-content-type-options": "nosniff", "referrer-policy": "same-origin"}
 
 
 @pytest.mark.parametrize("path", ["/", "/issue/terms", "/certificate-centre", "/api/nowhere", "/_test/clock",
