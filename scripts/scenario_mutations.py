@@ -96,6 +96,11 @@ MUTATIONS = (
     # prevents, PINs tried past the limit, only a unit test can count.
     Mutation("one certificate's PIN checks run one at a time", "mock_bank/services/certificate_status.py",
              "with self._pin_checks.of(serial):", "if True:", ("-k", "burst"), "tests/test_pin_bursts.py"),
+    Mutation("the certificate and the session's move to issued are stored together",
+             "mock_bank/services/issuance.py",
+             "            self._sessions.complete(session, Stage.ISSUED, serial=issued.serial)\n        return issued",
+             "        self._sessions.complete(session, Stage.ISSUED, serial=issued.serial)\n        return issued",
+             (), "tests/test_issuance_atomic.py"),
     Mutation("an ID photo of more pixels than a camera takes is refused undecoded", "mock_bank/services/id_reader.py",
              "if image.width * image.height > MAX_PHOTO_PIXELS:", "if False:", ("-k", "pixels"),
              "tests/test_hostile_uploads.py"),

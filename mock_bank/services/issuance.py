@@ -100,11 +100,13 @@ class Issuance:
         except CertificateRejected as error:
             raise BankError(Reason.KEY_REJECTED) from error
         retired_as = Status.MOVED if session.data.get("purpose") == Purpose.DEVICE else Status.REPLACED
+        # One transaction with the session's move to issued: a bank killed in between must not keep an active
+        # certificate that no device received, nor a session that says issued without its certificate.
         with self._store.transaction():
             issued = keep_certificate(self._store, certificate, customer, self._clock.now(), details_of(session))
             # A customer holds one usable certificate: the new one retires (and revokes) those before it.
             self._store.retire_others(customer["id"], issued.serial, retired_as.value, self._clock.now())
-        self._sessions.complete(session, Stage.ISSUED, serial=issued.serial)
+            self._sessions.complete(session, Stage.ISSUED, serial=issued.serial)
         return issued
 
     def issued(self, session: IssuanceSession) -> IssuedCertificate | None:
