@@ -250,6 +250,13 @@ class Store(CertificateRecords):
         self._run("INSERT INTO sessions (id, stage, created_at) VALUES (?, ?, ?)",
                   session_id, stage, now.isoformat())
 
+    def rename_session(self, old_id: str, new_id: str) -> None:
+        """The session, its codes and its challenges under a new id; the old id no longer finds anything."""
+        with self.transaction():
+            self._run("UPDATE sessions SET id = ? WHERE id = ?", new_id, old_id)
+            self._run("UPDATE codes SET session_id = ? WHERE session_id = ?", new_id, old_id)
+            self._run("UPDATE challenges SET session_id = ? WHERE session_id = ?", new_id, old_id)
+
     def session(self, session_id: str) -> Row | None:
         row = self._one("SELECT * FROM sessions WHERE id = ?", session_id)
         if row is not None:

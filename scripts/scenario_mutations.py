@@ -101,6 +101,8 @@ MUTATIONS = (
              "            self._sessions.complete(session, Stage.ISSUED, serial=issued.serial)\n        return issued",
              "        self._sessions.complete(session, Stage.ISSUED, serial=issued.serial)\n        return issued",
              (), "tests/test_issuance_atomic.py"),
+    Mutation("the issuance cookie changes once the phone is proven", "mock_bank/services/phone_check.py",
+             "        self._sessions.rotate(session)\n", "", (), "tests/test_session_rotation.py"),
     Mutation("an ID photo of more pixels than a camera takes is refused undecoded", "mock_bank/services/id_reader.py",
              "if image.width * image.height > MAX_PHOTO_PIXELS:", "if False:", ("-k", "pixels"),
              "tests/test_hostile_uploads.py"),

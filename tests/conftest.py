@@ -140,7 +140,9 @@ class Journey:
         return latest_sms_code(self.bank, self.person.phone)
 
     def enter_sms(self, code: str | None = None) -> None:
-        self.bank.phone_check.confirm(self.at(Stage.TERMS_AGREED), code or self.sms_code())
+        session = self.at(Stage.TERMS_AGREED)
+        self.bank.phone_check.confirm(session, code or self.sms_code())
+        self.session = session  # a proven phone gives the session a new id, as the screens' cookie does
 
     def verify_phone(self) -> Journey:
         self.agree().request_sms().enter_sms()

@@ -99,7 +99,8 @@ class TestRedoingThePhoneStep:
         code = journey.deposit_code()
         # Someone else finishes the phone step in the same session: kim's deposit must not prove lee's account.
         bank.phone_check.request_code(journey.at(Stage.TERMS_AGREED), lee.owner)
-        bank.phone_check.confirm(journey.at(Stage.TERMS_AGREED), latest_sms_code(bank, lee.phone))
+        journey.session = journey.at(Stage.TERMS_AGREED)
+        bank.phone_check.confirm(journey.session, latest_sms_code(bank, lee.phone))  # gives the session a new id
         assert journey.reload().customer_id == lee.customer_id
         with pytest.raises(BankError) as refused:
             journey.enter_deposit(code)

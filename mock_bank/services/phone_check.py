@@ -74,8 +74,10 @@ class PhoneCheck:
             raise BankError(Reason.SMS_COOLDOWN)
 
     def confirm(self, session: IssuanceSession, entered: str) -> None:
+        """The phone is proven: the session gets a new id, so one copied before the check stops working."""
         self._codes.redeem(session.id, entered)
         self._sessions.complete(session, Stage.PHONE_VERIFIED)
+        self._sessions.rotate(session)
 
     def seconds_left(self, session: IssuanceSession) -> int | None:
         return self._codes.seconds_left(session.id)

@@ -65,6 +65,12 @@ class Sessions:
         self._store.update_session(session.id, session.stage.value, None, session.data)
         return session
 
+    def rotate(self, session: IssuanceSession) -> None:
+        """A new id for the session once it has proven something (the phone): an id copied before stops working."""
+        new_id = secrets.token_urlsafe(SESSION_ID_BYTES)
+        self._store.rename_session(session.id, new_id)
+        session.id = new_id
+
     def find(self, session_id: str | None) -> IssuanceSession | None:
         # An overlong id cannot be one of ours; it is not worth a query.
         row = self._store.session(session_id) if session_id and len(session_id) <= SESSION_ID_LIMIT else None

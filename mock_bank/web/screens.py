@@ -25,6 +25,12 @@ TERMS = (
 )
 
 
+def with_session(response: Response, session_id: str) -> Response:
+    """The issuance cookie: set when issuance starts, and again whenever the session gets a new id."""
+    response.set_cookie(SESSION_COOKIE, session_id, httponly=True, samesite="strict")
+    return response
+
+
 def screens_router(kit: ScreenKit) -> APIRouter:
     router = APIRouter()
     bank = kit.bank
@@ -44,9 +50,7 @@ def screens_router(kit: ScreenKit) -> APIRouter:
             # Starting issuance again is what the bank sees of an app restart (FIX-3): see services/faults.py.
             bank.faults.restart()
             session = bank.sessions.start(purpose)
-            response = RedirectResponse("/issue/terms", SEE_OTHER)
-            response.set_cookie(SESSION_COOKIE, session.id, httponly=True, samesite="strict")
-            return response
+            return with_session(RedirectResponse("/issue/terms", SEE_OTHER), session.id)
         return await kit.guarded(
             request, lambda message, code: screen(request, "refused.html", code, error=message), action)
 
@@ -107,7 +111,7 @@ def screens_router(kit: ScreenKit) -> APIRouter:
             session = kit.session_for(request, Stage.TERMS_AGREED)
             bank.phone_check.confirm(session, inputs.digits(field(form, "code"), "code",
                                                             bank.rules.sms_code_digits))
-            return RedirectResponse("/issue/account", SEE_OTHER)
+            return with_session(RedirectResponse("/issue/account", SEE_OTHER), session.id)
         return await kit.guarded(request, lambda message, code: phone_screen(request, message, code), action)
 
     # 계좌 인증
