@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
 from conftest import Journey, Person
 from mock_bank.bank import Bank
-from mock_bank.services.sessions import Purpose, Stage
+from mock_bank.services.sessions import IssuanceSession, Purpose, Stage
 
 GOOD_PIN = "258036"
 OTHER_PIN = "739164"
@@ -48,8 +48,8 @@ class CertificateHolder:
         return x509.load_pem_x509_certificate(self.pem.encode())
 
 
-def issue_to(bank: Bank, person: Person, purpose: Purpose = Purpose.NEW, pin: str = GOOD_PIN) -> CertificateHolder:
-    """Walk issuance to the end with the customer's latest 주민등록증, then move the clock on a little."""
+def ready_to_issue(bank: Bank, person: Person, purpose: Purpose = Purpose.NEW, pin: str = GOOD_PIN) -> IssuanceSession:
+    """Walk issuance up to the pattern with the customer's latest 주민등록증: the device may ask for its certificate."""
     journey = Journey(bank, person)
     journey.session = bank.sessions.start(purpose)
     journey.verify_id()
@@ -59,7 +59,12 @@ def issue_to(bank: Bank, person: Person, purpose: Purpose = Purpose.NEW, pin: st
                            card={key: card[key] for key in ("kind", "name", "rrn", "issued_on", "licence_number")})
     bank.credentials.set_pin(journey.at(Stage.ID_VERIFIED), pin, pin)
     bank.credentials.set_pattern(journey.at(Stage.PIN_SET), PATTERN, PATTERN)
-    session = journey.at(Stage.PATTERN_SET)
+    return journey.at(Stage.PATTERN_SET)
+
+
+def issue_to(bank: Bank, person: Person, purpose: Purpose = Purpose.NEW, pin: str = GOOD_PIN) -> CertificateHolder:
+    """Walk issuance to the end with the customer's latest 주민등록증, then move the clock on a little."""
+    session = ready_to_issue(bank, person, purpose, pin)
     challenge = bank.issuance.challenge(session)
     key = ec.generate_private_key(ec.SECP256R1())
     issued = bank.issuance.issue(session, challenge.id, spki(key), p1363_sign(key, challenge.nonce))
