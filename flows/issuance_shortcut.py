@@ -24,6 +24,11 @@ ALL_TERMS = ("e_finance", "certificate", "privacy", "unique_id", "marketing")
 DEPOSIT_METHOD = "deposit"  # 1원 입금 인증
 
 
+def deposit_form(account: BankAccount) -> list[tuple[str, str]]:
+    """What the account screen posts for '1원 보내기'."""
+    return [("bank", account.bank), ("account_number", account.number), ("method", DEPOSIT_METHOD)]
+
+
 class Reached(IntEnum):
     """How far issuance has got: the number of the journey's stages done (IssuanceShortcut.stages)."""
 
@@ -75,10 +80,7 @@ class IssuanceShortcut:
         self._submit("/issue/phone/code", [("code", code)], "/issue/account")
 
     def check_account(self, account: BankAccount | None = None) -> None:
-        account = account or self._person.account
-        self._submit("/issue/account/deposit",
-                     [("bank", account.bank), ("account_number", account.number), ("method", DEPOSIT_METHOD)],
-                     "/issue/account")
+        self._submit("/issue/account/deposit", deposit_form(account or self._person.account), "/issue/account")
 
     def enter_deposit_code(self, account: BankAccount | None = None) -> None:
         account = account or self._person.account

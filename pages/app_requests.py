@@ -17,6 +17,7 @@ from playwright.sync_api import FilePayload, Page
 from support.request_burst import words_on_screen
 
 SEE_OTHER = 303
+ISSUANCE_COOKIE = "kb_issue"  # the bank's issuance session, set when issuance starts and when the phone is proven
 FORM_ENCODED = {"Content-Type": "application/x-www-form-urlencoded"}
 
 # The calls credentials.js makes once the keypad and the pattern grid are done, in the same order.
@@ -49,9 +50,10 @@ class AppRequests:
         """Show the screen the customer has reached: one page load, as after the bank's last redirect."""
         self._page.goto(path)
 
-    def cookie(self, name: str) -> str | None:
-        """A cookie the bank set on this device (the issuance session's id, for test control)."""
-        return next((cookie["value"] for cookie in self._page.context.cookies() if cookie["name"] == name), None)
+    def issuance_session(self) -> str | None:
+        """The issuance session's id the bank gave this device, as its cookie holds it."""
+        cookies = self._page.context.cookies()
+        return next((cookie["value"] for cookie in cookies if cookie["name"] == ISSUANCE_COOKIE), None)
 
     def current_path(self) -> str:
         return urlparse(self._page.url).path

@@ -6,14 +6,14 @@ from collections import Counter
 
 from pytest_bdd import parsers, then, when
 
+from flows.issuance_shortcut import deposit_form
 from identities.registered_customer import RegisteredCustomer
-from pages.app_requests import AppRequests
+from pages.app_requests import ISSUANCE_COOKIE, AppRequests
 from pages.other_site import OtherSite
 from steps.issued_certificates import latest_certificate
 from support.control_client import ControlClient
 from support.request_burst import BurstRequest, Reply, send_at_once
 
-ISSUANCE_COOKIE = "kb_issue"
 APP_VERSION_HEADER = "X-App-Version"
 FULL_WIDTH_OFFSET = ord("０") - ord("0")
 # The screens a feature can name, by the title the app shows on them.
@@ -50,10 +50,9 @@ def pin_requests(bank: ControlClient, customer: RegisteredCustomer, pins: list[s
       target_fixture="replies")
 def deposits_at_once(mock_bank_url: str, app_requests: AppRequests, customer: RegisteredCustomer,
                      count: int) -> list[Reply]:
-    account = customer.identity.account
-    session = app_requests.cookie(ISSUANCE_COOKIE)
+    session = app_requests.issuance_session()
     assert session is not None, "the customer's app holds no issuance session"
-    form = (("bank", account.bank), ("account_number", account.number), ("method", "deposit"))
+    form = deposit_form(customer.identity.account)
     return send_at_once(mock_bank_url, [BurstRequest("/issue/account/deposit", form=form)] * count,
                         cookies={ISSUANCE_COOKIE: session})
 

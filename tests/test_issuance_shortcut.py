@@ -31,8 +31,6 @@ from support.certificates import holder_name, public_key_spki_der, validity_year
 from support.control_client import ControlClient
 from support.settings import HarnessSettings
 
-SESSION_COOKIE = "kb_issue"  # the app's issuance cookie (mock_bank/web/rendering.py)
-
 
 @dataclass(frozen=True)
 class Phone:
@@ -71,7 +69,7 @@ def phone(new_context: CreateContextCallback, harness_settings: HarnessSettings,
 
 
 def what_the_bank_and_device_hold(bank: ControlClient, phone: Phone) -> dict[str, Any]:
-    session_id = phone.app.cookie(SESSION_COOKIE)
+    session_id = phone.app.issuance_session()
     assert session_id is not None, "the device holds no issuance session"
     session = bank.session(session_id)
     own_id = phone.customer.customer_id
