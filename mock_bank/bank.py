@@ -12,6 +12,7 @@ from mock_bank.services.ca import CaMaterial, CertificateAuthority
 from mock_bank.services.certificate_login import CertificateLogin
 from mock_bank.services.certificate_status import Certificates
 from mock_bank.services.credentials import Credentials
+from mock_bank.services.devices import Devices
 from mock_bank.services.faults import Faults
 from mock_bank.services.id_check import IdCheck
 from mock_bank.services.issuance import Issuance
@@ -45,6 +46,7 @@ class Bank:
     login: CertificateLogin
     app_release: AppRelease
     certificates: Certificates
+    devices: Devices
     revocations: Revocations
     transfers: Transfers
     renewal: Renewal
@@ -77,7 +79,7 @@ def open_bank(settings: ServerSettings, clock: Clock | None = None) -> Bank:
     clock = clock or Clock()
     ca = load_ca(store, clock)
     faults = Faults()
-    sessions = Sessions(store, clock)
+    sessions = Sessions(store, clock, rules.issuance_session_lifetime)
     gateway = SmsGateway(store, clock, faults)
     sms_codes = OneTimeCodes(store, clock, CodePolicy(
         "sms", rules.sms_code_digits, rules.sms_code_validity, rules.sms_code_max_wrong,
@@ -95,9 +97,10 @@ def open_bank(settings: ServerSettings, clock: Clock | None = None) -> Bank:
         id_check=IdCheck(store, sessions),
         credentials=Credentials(rules, sessions, store),
         issuance=Issuance(store, clock, sessions, ca),
-        login=CertificateLogin(store, clock, certificates),
+        login=CertificateLogin(store, clock, certificates, rules.login_idle_timeout),
         app_release=AppRelease(rules),
         certificates=certificates,
+        devices=Devices(store),
         revocations=Revocations(store, clock, rules, ca),
         transfers=Transfers(store, clock, rules, certificates),
         renewal=Renewal(store, clock, ca, certificates),

@@ -3,8 +3,11 @@
 BankError(reason)          a customer-facing refusal; the reason picks the Korean message in messages.py
 ├── InputRejected          a form or request field that is missing, too long or malformed
 ├── StepOutOfOrder         a screen or request reached before the steps that must come first
+│   └── SessionExpired     ... or after the issuance session's lifetime: issuance starts again
 ├── ScreenUnavailable      a screen broken on purpose through test control (FIX-3), until the app restarts
-└── LoginRequired          an after-login request (이체, 전자서명) without a signed-in customer
+├── LoginRequired          an after-login request (이체, 전자서명) without a signed-in customer
+├── LoginExpired           ... with a login left unused longer than the idle timeout
+└── NotOnThisDevice        a certificate's page or request from a device other than the one holding it
 
 A refusal may carry `params`, numbers its words need (the PIN attempts left), filled in by messages.py.
 """
@@ -66,10 +69,13 @@ class Reason(StrEnum):
     CERTIFICATE_REPLACED = "certificate_replaced"
     CERTIFICATE_MOVED = "certificate_moved"
     CERTIFICATE_NOT_PORTABLE = "certificate_not_portable"
+    CERTIFICATE_NOT_ON_DEVICE = "certificate_not_on_device"
     ID_CARD_CHANGED = "id_card_changed"
     RENEWAL_TOO_EARLY = "renewal_too_early"
     APP_OUTDATED = "app_outdated"
     LOGIN_REQUIRED = "login_required"
+    LOGIN_EXPIRED = "login_expired"
+    SESSION_EXPIRED = "session_expired"
     TRANSFER_ACCOUNT_UNKNOWN = "transfer_account_unknown"
     TRANSFER_LIMIT = "transfer_limit"
     TRANSFER_DONE = "transfer_done"
@@ -103,6 +109,11 @@ class StepOutOfOrder(BankError):
         super().__init__(Reason.STEP_OUT_OF_ORDER)
 
 
+class SessionExpired(StepOutOfOrder):
+    def __init__(self, minutes: int) -> None:
+        BankError.__init__(self, Reason.SESSION_EXPIRED, params={"minutes": minutes})
+
+
 class ScreenUnavailable(BankError):
     status_code = 503
 
@@ -115,3 +126,17 @@ class LoginRequired(BankError):
 
     def __init__(self) -> None:
         super().__init__(Reason.LOGIN_REQUIRED)
+
+
+class LoginExpired(BankError):
+    status_code = 401
+
+    def __init__(self, minutes: int) -> None:
+        super().__init__(Reason.LOGIN_EXPIRED, params={"minutes": minutes})
+
+
+class NotOnThisDevice(BankError):
+    status_code = 403
+
+    def __init__(self) -> None:
+        super().__init__(Reason.CERTIFICATE_NOT_ON_DEVICE)

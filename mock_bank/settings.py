@@ -52,6 +52,11 @@ class RuleSettings:
     app_latest_version: str = "7.2.0"
     app_minimum_version: str = "7.0.0"
 
+    # Sessions (보안): an issuance is finished within this long of its start, or begun again; a login ends after
+    # this long without a request (each request starts the wait again). Both on the bank's clock.
+    issuance_session_lifetime: timedelta = timedelta(minutes=30)
+    login_idle_timeout: timedelta = timedelta(minutes=10)
+
     # Input limits: anything longer is refused before it is looked at.
     max_field_length: int = 100
     max_upload_bytes: int = 8 * 1024 * 1024

@@ -47,7 +47,7 @@ CREATE TABLE IF NOT EXISTS ca (id INTEGER PRIMARY KEY CHECK (id = 1), material T
 """ + CERTIFICATE_SCHEMA
 
 # Columns added after a table's first release: (table, column, declaration), added on open when missing.
-LATER_COLUMNS = (("sms_messages", "deliver_at", "TEXT"),
+LATER_COLUMNS = (("sms_messages", "deliver_at", "TEXT"), ("logins", "last_seen_at", "TEXT"),
                  *(("certificates", column, declaration) for column, declaration in CERTIFICATE_COLUMNS.items()))
 
 # Reset empties what scenarios create but keeps the CA, so its root stays the one tests trust.

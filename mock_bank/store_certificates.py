@@ -23,7 +23,7 @@ CREATE TABLE IF NOT EXISTS challenges (
     created_at TEXT NOT NULL, used INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS logins (
     token TEXT PRIMARY KEY, serial TEXT NOT NULL REFERENCES certificates(serial), customer_id TEXT NOT NULL,
-    signed_in_at TEXT NOT NULL);
+    signed_in_at TEXT NOT NULL, last_seen_at TEXT);
 CREATE TABLE IF NOT EXISTS transfers (
     id TEXT PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES customers(id), to_bank TEXT NOT NULL,
     to_digits TEXT NOT NULL, to_name TEXT NOT NULL, amount INTEGER NOT NULL, content TEXT NOT NULL,
@@ -34,7 +34,7 @@ CREATE TABLE IF NOT EXISTS transfers (
 CERTIFICATE_COLUMNS = {
     "pin_salt": "TEXT", "pin_hash": "TEXT", "wrong_pins": "INTEGER NOT NULL DEFAULT 0",
     "id_kind": "TEXT", "id_issued_on": "TEXT", "id_number": "TEXT",
-    "account_bank": "TEXT", "account_digits": "TEXT",
+    "account_bank": "TEXT", "account_digits": "TEXT", "device_hash": "TEXT",
 }
 # What test control may show of a certificate: never the PIN verifier.
 PUBLIC_CERTIFICATE_COLUMNS = ("serial", "customer_id", "pem", "not_before", "not_after", "status", "issued_at",
@@ -52,6 +52,8 @@ class CertificateDetails:
     id_number: str | None = None
     account_bank: str | None = None
     account_digits: str | None = None
+    # The SHA-256 of the device token of the app that holds the key (services/devices.py); renewal keeps it.
+    device_hash: str | None = None
 
 
 class CertificateRecords:
@@ -145,7 +147,14 @@ class CertificateRecords:
             return row
 
     def add_login(self, token: str, serial: str, customer_id: str, now: datetime) -> None:
-        self._run("INSERT INTO logins VALUES (?, ?, ?, ?)", token, serial, customer_id, now.isoformat())
+        self._run("INSERT INTO logins (token, serial, customer_id, signed_in_at, last_seen_at) VALUES (?, ?, ?, ?, ?)",
+                  token, serial, customer_id, now.isoformat(), now.isoformat())
+
+    def touch_login(self, token: str, now: datetime) -> None:
+        self._run("UPDATE logins SET last_seen_at = ? WHERE token = ?", now.isoformat(), token)
+
+    def end_login(self, token: str) -> None:
+        self._run("DELETE FROM logins WHERE token = ?", token)
 
     def login(self, token: str) -> Row | None:
         return self._one("SELECT * FROM logins WHERE token = ?", token)

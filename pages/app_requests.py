@@ -18,6 +18,7 @@ from support.request_burst import words_on_screen
 
 SEE_OTHER = 303
 ISSUANCE_COOKIE = "kb_issue"  # the bank's issuance session, set when issuance starts and when the phone is proven
+DEVICE_COOKIE = "kb_device"  # the app's device token, set with its first certificate; the bank binds it to each
 FORM_ENCODED = {"Content-Type": "application/x-www-form-urlencoded"}
 
 # The calls credentials.js makes once the keypad and the pattern grid are done, in the same order.
@@ -52,8 +53,14 @@ class AppRequests:
 
     def issuance_session(self) -> str | None:
         """The issuance session's id the bank gave this device, as its cookie holds it."""
-        cookies = self._page.context.cookies()
-        return next((cookie["value"] for cookie in cookies if cookie["name"] == ISSUANCE_COOKIE), None)
+        return self._cookie(ISSUANCE_COOKIE)
+
+    def device_token(self) -> str | None:
+        """The token by which the bank knows this device holds its certificate (HttpOnly: read from the context)."""
+        return self._cookie(DEVICE_COOKIE)
+
+    def _cookie(self, name: str) -> str | None:
+        return next((cookie["value"] for cookie in self._page.context.cookies() if cookie["name"] == name), None)
 
     def current_path(self) -> str:
         return urlparse(self._page.url).path

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from playwright.sync_api import Page
 
 from pages.components.app_info import AppInfo
@@ -35,6 +37,10 @@ class CertificateCentre:
         self.kb_certificate_tab.click()
         self.manage_link.click()
         self._page.wait_for_url("**/certificate-centre/manage?**")
+
+    def open_management_of(self, serial: str) -> None:
+        """The management screen's address typed in with someone's serial, as an attacker would; no link leads there."""
+        self._page.goto(f"/certificate-centre/manage?{urlencode({'serial': serial})}")
 
     def register_device(self) -> None:
         """기기 등록: issuance from the start on this device, for a certificate that lived on another one."""

@@ -38,6 +38,10 @@ class TransferScreen:
         self._page.goto("/transfer")
         self.amount.wait_for()
 
+    def visit(self) -> None:
+        """Open the screen without expecting the form: a customer no longer signed in gets the bank's message."""
+        self._page.goto("/transfer")
+
     def request(self, bank: str, account_number: str, amount: int) -> None:
         self.bank.select_option(bank)
         self.account_number.fill(account_number)

@@ -26,11 +26,11 @@ def days_pass(bank: ControlClient, days: int) -> None:
     bank.advance_clock(days * 24 * 3600)
 
 
-@when("은행 시계가 인증서 유효기간이 끝난 다음 날로 간다")
-def clock_after_expiry(bank: ControlClient, customer: RegisteredCustomer) -> None:
-    bank.set_clock(latest_certificate(bank, customer).certificate.not_valid_after_utc + timedelta(days=1))
-
-
 @when(parsers.parse('은행 시계가 인증서 만료 "{days:d}"일 전으로 간다'))
 def clock_before_expiry(bank: ControlClient, customer: RegisteredCustomer, days: int) -> None:
     bank.set_clock(latest_certificate(bank, customer).certificate.not_valid_after_utc - timedelta(days=days))
+
+
+@when(parsers.parse('은행 시계가 인증서 유효기간이 끝나기 "{minutes:d}"분 전으로 간다'))
+def clock_minutes_before_expiry(bank: ControlClient, customer: RegisteredCustomer, minutes: int) -> None:
+    bank.set_clock(latest_certificate(bank, customer).certificate.not_valid_after_utc - timedelta(minutes=minutes))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
+from playwright.sync_api import expect
 from pytest_bdd import parsers, then, when
 
+from fixtures.devices import OtherDevice
 from flows.issuance_shortcut import deposit_form
 from identities.registered_customer import RegisteredCustomer
-from pages.app_requests import ISSUANCE_COOKIE, AppRequests
+from pages.app_requests import DEVICE_COOKIE, ISSUANCE_COOKIE, AppRequests
 from pages.other_site import OtherSite
 from steps.issued_certificates import latest_certificate
 from support.control_client import ControlClient
@@ -46,6 +48,13 @@ def pin_requests(bank: ControlClient, customer: RegisteredCustomer, pins: list[s
     return [BurstRequest("/api/login/pin", json={"serial": serial, "pin": pin}, headers=headers) for pin in pins]
 
 
+def customer_device(app_requests: AppRequests) -> dict[str, str]:
+    """The cookies a tampered app on the customer's own phone sends: the device token the bank bound."""
+    token = app_requests.device_token()
+    assert token is not None, "the customer's phone holds no device token: no certificate was issued to it"
+    return {DEVICE_COOKIE: token}
+
+
 @when(parsers.parse('고객의 앱이 본인 계좌로 1원 입금 요청을 "{count:d}"번 한꺼번에 보낸다'),
       target_fixture="replies")
 def deposits_at_once(mock_bank_url: str, app_requests: AppRequests, customer: RegisteredCustomer,
@@ -69,11 +78,39 @@ def deposits_arrived(bank: ControlClient, customer: RegisteredCustomer, count: i
     assert len(bank.deposits(account.bank, account.digits)) == count
 
 
-@when(parsers.parse('누군가 고객 인증서에 틀린 인증서 비밀번호 "{count:d}"개를 한꺼번에 보낸다'),
+@when(parsers.parse('고객 휴대폰의 변조된 앱이 틀린 인증서 비밀번호 "{count:d}"개를 한꺼번에 보낸다'),
       target_fixture="replies")
 def wrong_pins_at_once(mock_bank_url: str, bank: ControlClient, customer: RegisteredCustomer,
-                       count: int) -> list[Reply]:
+                       app_requests: AppRequests, count: int) -> list[Reply]:
+    return send_at_once(mock_bank_url, pin_requests(bank, customer, wrong_pins(customer.secrets.pin, count)),
+                        cookies=customer_device(app_requests))
+
+
+@when(parsers.parse('누군가 다른 기기에서 고객 인증서에 틀린 인증서 비밀번호 "{count:d}"개를 한꺼번에 보낸다'),
+      target_fixture="replies")
+def wrong_pins_from_elsewhere(mock_bank_url: str, bank: ControlClient, customer: RegisteredCustomer,
+                              count: int) -> list[Reply]:
     return send_at_once(mock_bank_url, pin_requests(bank, customer, wrong_pins(customer.secrets.pin, count)))
+
+
+@when("누군가 다른 기기에서 고객의 인증서 비밀번호를 알아내 비밀번호를 바꾸려 한다", target_fixture="replies")
+def pin_change_from_elsewhere(mock_bank_url: str, bank: ControlClient, customer: RegisteredCustomer) -> list[Reply]:
+    serial = latest_certificate(bank, customer).serial
+    new_pin = wrong_pins(customer.secrets.pin, 1)[0]
+    body = {"serial": serial, "current_pin": customer.secrets.pin, "new_pin": new_pin, "confirmation": new_pin}
+    headers = {APP_VERSION_HEADER: bank.app_version()["latest"]}
+    return send_at_once(mock_bank_url, [BurstRequest("/api/certificate/pin-change", json=body, headers=headers)])
+
+
+@when("누군가 다른 기기에서 고객 인증서의 일련번호로 인증서 관리 화면을 연다")
+def open_management_elsewhere(other_device: OtherDevice, bank: ControlClient, customer: RegisteredCustomer) -> None:
+    serial = latest_certificate(bank, customer).serial
+    other_device.centre.open_management_of(serial)
+
+
+@then("다른 기기의 화면에 고객의 이름은 보이지 않는다")
+def name_not_shown_elsewhere(other_device: OtherDevice, customer: RegisteredCustomer) -> None:
+    expect(other_device.page.locator("body")).not_to_contain_text(customer.identity.name)
 
 
 @then(parsers.parse('"{wrong:d}"개는 남은 입력 횟수와 함께 틀렸다는 답을 받고 나머지는 인증서가 잠겼다는 답을 받는다'))
@@ -87,12 +124,13 @@ def recorded_locked(bank: ControlClient, customer: RegisteredCustomer) -> None:
     assert latest_certificate(bank, customer).status == "locked"
 
 
-@when(parsers.parse('누군가 고객 인증서에 "{kind}" 비밀번호를 "{count:d}"번 보낸다'), target_fixture="replies")
-def malformed_pins(mock_bank_url: str, bank: ControlClient, customer: RegisteredCustomer, kind: str,
-                   count: int) -> list[Reply]:
+@when(parsers.parse('고객 휴대폰의 변조된 앱이 "{kind}" 비밀번호를 "{count:d}"번 보낸다'), target_fixture="replies")
+def malformed_pins(mock_bank_url: str, bank: ControlClient, customer: RegisteredCustomer,
+                   app_requests: AppRequests, kind: str, count: int) -> list[Reply]:
     value = not_a_pin(kind, customer.secrets.pin)
+    device = customer_device(app_requests)
     return [reply for request in pin_requests(bank, customer, [value] * count)
-            for reply in send_at_once(mock_bank_url, [request])]
+            for reply in send_at_once(mock_bank_url, [request], cookies=device)]
 
 
 @then(parsers.parse('은행은 그 요청을 모두 "{message}" 안내로 거절한다'))

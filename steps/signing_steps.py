@@ -26,6 +26,11 @@ def request_transfer(transfer_screen: TransferScreen, other_customer: Registered
     transfer_screen.request(account.bank, account.number, amount)
 
 
+@when("고객이 이체 화면을 연다")
+def open_transfer(transfer_screen: TransferScreen) -> None:
+    transfer_screen.visit()
+
+
 @when("고객이 인증서 비밀번호로 이체에 전자서명한다")
 def sign_transfer(transfer_confirm_screen: TransferConfirmScreen, customer: RegisteredCustomer) -> None:
     transfer_confirm_screen.sign_with_pin(customer.secrets.pin)

@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
 from conftest import Journey, Person
 from mock_bank.bank import Bank
+from mock_bank.services.devices import device_hash, new_device_token
 from mock_bank.services.sessions import IssuanceSession, Purpose, Stage
 
 GOOD_PIN = "258036"
@@ -42,6 +43,8 @@ class CertificateHolder:
     serial: str
     pem: str
     key: ec.EllipticCurvePrivateKey
+    # The app's device token (mock_bank/services/devices.py): HTTP tests send it as the kb_device cookie.
+    device_token: str
 
     @property
     def certificate(self) -> x509.Certificate:
@@ -67,9 +70,11 @@ def issue_to(bank: Bank, person: Person, purpose: Purpose = Purpose.NEW, pin: st
     session = ready_to_issue(bank, person, purpose, pin)
     challenge = bank.issuance.challenge(session)
     key = ec.generate_private_key(ec.SECP256R1())
-    issued = bank.issuance.issue(session, challenge.id, spki(key), p1363_sign(key, challenge.nonce))
+    device_token = new_device_token()
+    issued = bank.issuance.issue(session, challenge.id, spki(key), p1363_sign(key, challenge.nonce),
+                                 device_hash(device_token))
     bank.clock.advance(LATER)
-    return CertificateHolder(person, issued.serial, issued.pem, key)
+    return CertificateHolder(person, issued.serial, issued.pem, key, device_token)
 
 
 def sign_in(bank: Bank, holder: CertificateHolder, pin: str = GOOD_PIN) -> str:

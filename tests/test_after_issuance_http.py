@@ -15,13 +15,17 @@ from test_hostile_input import HOSTILE, RAW_BODIES, problems_with
 from conftest import Person, dump
 from mock_bank.bank import Bank
 from mock_bank.services.app_release import parse_version
+from mock_bank.web.rendering import DEVICE_COOKIE
 
 VERSION = {"X-App-Version": "7.2.0"}
 
 
 @pytest.fixture
-def holder(bank: Bank, kim: Person) -> CertificateHolder:
-    return issue_to(bank, kim)
+def holder(bank: Bank, kim: Person, client: TestClient) -> CertificateHolder:
+    """Kim's certificate, and the client is Kim's app: it carries the device token the certificate was issued to."""
+    issued = issue_to(bank, kim)
+    client.cookies.set(DEVICE_COOKIE, issued.device_token)
+    return issued
 
 
 @pytest.fixture

@@ -74,8 +74,9 @@ def test_renewal_keeps_the_holder_and_the_root_and_retires_the_old_one(bank: Ban
     old = bank.store.certificate(holder.serial)
     assert old is not None and old["status"] == "renewed"
     assert bank.revocations.entry(holder.serial) is not None
-    renewed_holder = CertificateHolder(kim, renewed.serial, renewed.pem, key)
+    renewed_holder = CertificateHolder(kim, renewed.serial, renewed.pem, key, holder.device_token)
     sign_in(bank, renewed_holder)  # the PIN set at issuance carries over
+    bank.devices.require_holder(renewed.serial, holder.device_token)  # and so does the device
     assert bank.certificates.state(renewed.serial).id_kind == "resident"
 
 

@@ -4,25 +4,33 @@ With the PIN, the bank checks the PIN first (services/certificate_status.py coun
 hands out the challenge, so a device cannot sign in with the PIN without the bank seeing the PIN. With the
 pattern, the challenge comes at once: the pattern never leaves the device, and a wrong one simply fails to
 unseal the key there.
+
+A login ends after `idle_timeout` without a request on the bank's clock (RuleSettings.login_idle_timeout);
+every request that finds the customer signed in starts the wait again.
 """
 
 from __future__ import annotations
 
 import secrets
+from datetime import datetime, timedelta
 
 from mock_bank.clock import Clock
-from mock_bank.errors import BankError, Reason
+from mock_bank.errors import BankError, LoginExpired, Reason
 from mock_bank.services.ca import CertificateRejected, verify_signature
 from mock_bank.services.certificate_status import Certificates
 from mock_bank.services.issuance import Challenge, new_challenge, take_challenge
 from mock_bank.store import Row, Store
 
+TOKEN_LIMIT = 64
+
 
 class CertificateLogin:
-    def __init__(self, store: Store, clock: Clock, certificates: Certificates) -> None:
+    def __init__(self, store: Store, clock: Clock, certificates: Certificates,
+                 idle_timeout: timedelta = timedelta(minutes=10)) -> None:
         self._store = store
         self._clock = clock
         self._certificates = certificates
+        self._idle_timeout = idle_timeout
 
     def challenge(self, serial: str) -> Challenge:
         self._certificates.usable(serial)
@@ -48,5 +56,13 @@ class CertificateLogin:
         return token
 
     def holder(self, token: str | None) -> Row | None:
-        login = self._store.login(token) if token else None
-        return self._store.customer(login["customer_id"]) if login else None
+        """The signed-in customer, or None without a login; LoginExpired (and the login ended) when left idle."""
+        login = self._store.login(token) if token and len(token) <= TOKEN_LIMIT else None
+        if login is None:
+            return None
+        now = self._clock.now()
+        if now - datetime.fromisoformat(login["last_seen_at"] or login["signed_in_at"]) >= self._idle_timeout:
+            self._store.end_login(login["token"])
+            raise LoginExpired(int(self._idle_timeout.total_seconds() // 60))
+        self._store.touch_login(login["token"], now)
+        return self._store.customer(login["customer_id"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from cryptography import x509
@@ -88,7 +88,8 @@ class Issuance:
         return new_challenge(self._store, self._clock, session.id, "issue")
 
     def issue(self, session: IssuanceSession, challenge_id: str, public_key_der: bytes,
-              signature: bytes) -> IssuedCertificate:
+              signature: bytes, device_hash: str | None = None) -> IssuedCertificate:
+        """`device_hash` names the app that made the key (services/devices.py); only it may use the certificate."""
         nonce = take_challenge(self._store, challenge_id, session.id, "issue")
         customer = self._store.customer(session.customer_id or "")
         if customer is None:
@@ -103,7 +104,8 @@ class Issuance:
         # One transaction with the session's move to issued: a bank killed in between must not keep an active
         # certificate that no device received, nor a session that says issued without its certificate.
         with self._store.transaction():
-            issued = keep_certificate(self._store, certificate, customer, self._clock.now(), details_of(session))
+            issued = keep_certificate(self._store, certificate, customer, self._clock.now(),
+                                      replace(details_of(session), device_hash=device_hash))
             # A customer holds one usable certificate: the new one retires (and revokes) those before it.
             self._store.retire_others(customer["id"], issued.serial, retired_as.value, self._clock.now())
             self._sessions.complete(session, Stage.ISSUED, serial=issued.serial)

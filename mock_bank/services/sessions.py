@@ -1,18 +1,21 @@
 """Issuance sessions: the guide's steps in order, each one refusing to start before the last is done.
 
 A session is named by a random id kept in the device's cookie; an unknown, forged or missing id is simply
-no session, so every step behind it answers StepOutOfOrder.
+no session, so every step behind it answers StepOutOfOrder. A session lives `lifetime` from its start on the
+bank's clock (RuleSettings.issuance_session_lifetime); after that every step answers SessionExpired, and the
+customer starts again: a cookie copied from the device stops being worth anything after half an hour.
 """
 
 from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 from mock_bank.clock import Clock
-from mock_bank.errors import StepOutOfOrder
+from mock_bank.errors import SessionExpired, StepOutOfOrder
 from mock_bank.store import Store
 
 
@@ -48,20 +51,23 @@ class IssuanceSession:
     stage: Stage
     customer_id: str | None = None
     data: dict[str, Any] = field(default_factory=dict)
+    started_at: datetime | None = None
 
     def has_finished(self, stage: Stage) -> bool:
         return ORDER.index(self.stage) >= ORDER.index(stage)
 
 
 class Sessions:
-    def __init__(self, store: Store, clock: Clock) -> None:
+    def __init__(self, store: Store, clock: Clock, lifetime: timedelta = timedelta(minutes=30)) -> None:
         self._store = store
         self._clock = clock
+        self._lifetime = lifetime
 
     def start(self, purpose: Purpose = Purpose.NEW) -> IssuanceSession:
+        now = self._clock.now()
         session = IssuanceSession(secrets.token_urlsafe(SESSION_ID_BYTES), Stage.STARTED,
-                                  data={"purpose": purpose.value})
-        self._store.add_session(session.id, session.stage.value, self._clock.now())
+                                  data={"purpose": purpose.value}, started_at=now)
+        self._store.add_session(session.id, session.stage.value, now)
         self._store.update_session(session.id, session.stage.value, None, session.data)
         return session
 
@@ -76,12 +82,20 @@ class Sessions:
         row = self._store.session(session_id) if session_id and len(session_id) <= SESSION_ID_LIMIT else None
         if row is None:
             return None
-        return IssuanceSession(row["id"], Stage(row["stage"]), row["customer_id"], row["data"])
+        return IssuanceSession(row["id"], Stage(row["stage"]), row["customer_id"], row["data"],
+                               datetime.fromisoformat(row["created_at"]))
 
     def require(self, session_id: str | None, finished: Stage) -> IssuanceSession:
-        """The session, if it has finished `finished` and is not already issued; else StepOutOfOrder."""
+        """The session, if it is young enough, has finished `finished` and is not already issued.
+
+        Else SessionExpired (half-open, like every limit: refused at the instant the lifetime is up) or
+        StepOutOfOrder."""
         session = self.find(session_id)
-        if session is None or not session.has_finished(finished) or session.stage is Stage.ISSUED:
+        if session is None or session.stage is Stage.ISSUED:
+            raise StepOutOfOrder()
+        if session.started_at is not None and self._clock.now() - session.started_at >= self._lifetime:
+            raise SessionExpired(int(self._lifetime.total_seconds() // 60))
+        if not session.has_finished(finished):
             raise StepOutOfOrder()
         return session
 

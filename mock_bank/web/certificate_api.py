@@ -18,7 +18,7 @@ from mock_bank.errors import LoginRequired
 from mock_bank.services.issuance import Challenge
 from mock_bank.store import Row
 from mock_bank.web.device_api import RefusingRoute, decode_base64
-from mock_bank.web.rendering import LOGIN_COOKIE
+from mock_bank.web.rendering import DEVICE_COOKIE, LOGIN_COOKIE, set_private_cookie
 
 APP_VERSION_HEADER = "X-App-Version"
 
@@ -64,6 +64,13 @@ def certificate_router(bank: Bank) -> APIRouter:
     def app_checked(request: Request) -> None:
         bank.app_release.require(request.headers.get(APP_VERSION_HEADER))
 
+    def from_holding_app(request: Request, serial: str) -> None:
+        """The app version first (USE-3), then that the request comes from the device holding `serial`.
+
+        After login the login itself vouches for the device: transfers check the login and the app version."""
+        app_checked(request)
+        bank.devices.require_holder(serial, request.cookies.get(DEVICE_COOKIE))
+
     def signed_in(request: Request) -> Row:
         customer = bank.login.holder(request.cookies.get(LOGIN_COOKIE))
         if customer is None:
@@ -73,21 +80,21 @@ def certificate_router(bank: Bank) -> APIRouter:
     @router.post("/login/challenge")
     def login_challenge(body: SerialRequest, request: Request) -> Response:
         """The pattern login: the pattern stays on the device, so the challenge comes at once."""
-        app_checked(request)
+        from_holding_app(request, body.serial)
         return challenge_json(bank.login.challenge(body.serial))
 
     @router.post("/login/pin")
     def login_pin(body: PinRequest, request: Request) -> Response:
         """The PIN login: the bank checks and counts the PIN before it hands out the challenge."""
-        app_checked(request)
+        from_holding_app(request, body.serial)
         return challenge_json(bank.login.pin_challenge(body.serial, body.pin))
 
     @router.post("/login/sign-in")
     def sign_in(body: SignInRequest, request: Request) -> Response:
-        app_checked(request)
+        from_holding_app(request, body.serial)
         token = bank.login.sign_in(body.serial, body.challenge_id, decode_base64(body.signature, "signature"))
         response = JSONResponse({"ok": True})
-        response.set_cookie(LOGIN_COOKIE, token, httponly=True, samesite="strict")
+        set_private_cookie(request, response, LOGIN_COOKIE, token)
         return response
 
     @router.post("/transfers/{transfer_id}/pin")
@@ -107,12 +114,12 @@ def certificate_router(bank: Bank) -> APIRouter:
 
     @router.post("/renewal/challenge")
     def renewal_challenge(body: PinRequest, request: Request) -> Response:
-        app_checked(request)
+        from_holding_app(request, body.serial)
         return challenge_json(bank.renewal.challenge(body.serial, body.pin))
 
     @router.post("/renewal/certificate")
     def renew(body: RenewalRequest, request: Request) -> Response:
-        app_checked(request)
+        from_holding_app(request, body.serial)
         renewed = bank.renewal.renew(body.serial, body.challenge_id, decode_base64(body.old_signature, "old_signature"),
                                      decode_base64(body.public_key, "public_key"),
                                      decode_base64(body.new_signature, "new_signature"))
@@ -120,7 +127,7 @@ def certificate_router(bank: Bank) -> APIRouter:
 
     @router.post("/certificate/pin-change")
     def change_pin(body: PinChangeRequest, request: Request) -> Response:
-        app_checked(request)
+        from_holding_app(request, body.serial)
         bank.certificates.change_pin(body.serial, body.current_pin, body.new_pin, body.confirmation)
         return JSONResponse({"ok": True})
 

@@ -11,7 +11,7 @@ from mock_bank.bank import Bank
 from mock_bank.errors import BankError, Reason
 from mock_bank.messages import explain
 from mock_bank.services.certificate_status import CertificateState
-from mock_bank.web.rendering import refusal_message, screen
+from mock_bank.web.rendering import DEVICE_COOKIE, refusal_message, screen
 
 SERIAL_LIMIT = 64
 PEM_TYPE = "application/x-pem-file"
@@ -35,9 +35,11 @@ def status_text(state: CertificateState) -> str:
 def certificate_router(bank: Bank) -> APIRouter:
     router = APIRouter()
 
-    def state_of(serial: str | None) -> CertificateState:
+    def state_of(request: Request, serial: str | None) -> CertificateState:
+        """The certificate, shown only on the device that holds it: its page names the holder and account."""
         if not serial or len(serial) > SERIAL_LIMIT:
             raise BankError(Reason.CERTIFICATE_UNKNOWN)
+        bank.devices.require_holder(serial, request.cookies.get(DEVICE_COOKIE))
         return bank.certificates.state(serial)
 
     @router.get("/certificate-centre", response_class=HTMLResponse)
@@ -52,7 +54,7 @@ def certificate_router(bank: Bank) -> APIRouter:
 
     @router.get("/certificate-centre/manage", response_class=HTMLResponse)
     def manage(request: Request, serial: str | None = None, done: str | None = None) -> Response:
-        state = state_of(serial)
+        state = state_of(request, serial)
         # The screen refuses nothing: it shows the certificate's standing problem, so nothing is logged as refused.
         problem = explain(state.problem, None) if state.problem else None
         notice = DONE_NOTICES.get(done or "")
@@ -63,14 +65,14 @@ def certificate_router(bank: Bank) -> APIRouter:
 
     @router.get("/certificate-centre/renew", response_class=HTMLResponse)
     def renew(request: Request, serial: str | None = None) -> Response:
-        state = state_of(serial)
+        state = state_of(request, serial)
         refusal = state.problem or (None if state.renewable else Reason.RENEWAL_TOO_EARLY)
         return screen(request, "renew.html", state=state,
                       error=refusal_message(BankError(refusal)) if refusal else None)
 
     @router.get("/certificate-centre/pin", response_class=HTMLResponse)
     def pin_change(request: Request, serial: str | None = None) -> Response:
-        state = state_of(serial)
+        state = state_of(request, serial)
         return screen(request, "pin_change.html", serial=state.serial)
 
     # The CA's public files: what any relying party needs to check a KB국민인증서 itself.

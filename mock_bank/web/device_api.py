@@ -21,9 +21,16 @@ from pydantic import BaseModel, Field, StrictInt, StrictStr
 
 from mock_bank.bank import Bank
 from mock_bank.errors import InputRejected
+from mock_bank.services.devices import DEVICE_TOKEN_LIMIT, device_hash, new_device_token
 from mock_bank.services.faults import Screen
 from mock_bank.services.sessions import IssuanceSession, Stage
-from mock_bank.web.rendering import SESSION_COOKIE, refusal_json
+from mock_bank.web.rendering import (
+    DEVICE_COOKIE,
+    DEVICE_COOKIE_SECONDS,
+    SESSION_COOKIE,
+    refusal_json,
+    set_private_cookie,
+)
 
 
 # Strict types: a PIN sent as the number 123456 or a pattern point sent as true is a malformed request,
@@ -98,9 +105,15 @@ def device_router(bank: Bank) -> APIRouter:
 
     @router.post("/issuance/certificate")
     def issue_certificate(body: CertificateRequest, request: Request) -> Response:
+        # A device that already holds a token keeps it; an app's first certificate brings it one.
+        token = request.cookies.get(DEVICE_COOKIE) or ""
+        if not token or len(token) > DEVICE_TOKEN_LIMIT:
+            token = new_device_token()
         issued = bank.issuance.issue(issuing(request, Stage.PATTERN_SET), body.challenge_id,
                                      decode_base64(body.public_key, "public_key"),
-                                     decode_base64(body.signature, "signature"))
-        return JSONResponse({"serial": issued.serial, "pem": issued.pem}, status_code=201)
+                                     decode_base64(body.signature, "signature"), device_hash(token))
+        response = JSONResponse({"serial": issued.serial, "pem": issued.pem}, status_code=201)
+        set_private_cookie(request, response, DEVICE_COOKIE, token, DEVICE_COOKIE_SECONDS)
+        return response
 
     return router

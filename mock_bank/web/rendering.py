@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from mock_bank.errors import BankError
@@ -15,6 +15,11 @@ from mock_bank.web.request_log import log_refusal
 
 SESSION_COOKIE = "kb_issue"
 LOGIN_COOKIE = "kb_login"
+# The app's device token (services/devices.py): set with the first certificate, kept for the later ones.
+DEVICE_COOKIE = "kb_device"
+
+# Browsers keep no cookie longer than 400 days; the device token asks for all of it.
+DEVICE_COOKIE_SECONDS = 400 * 24 * 3600
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 
@@ -24,6 +29,14 @@ def screen(request: Request, template: str, status_code: int = 200, **context: A
     latest = request.app.state.bank.app_release.latest
     return templates.TemplateResponse(request, template, {"app_version": latest, **context},
                                       status_code=status_code)
+
+
+def set_private_cookie(request: Request, response: Response, name: str, value: str,
+                       max_age: int | None = None) -> None:
+    """HttpOnly and SameSite=Strict always; Secure whenever the bank is served over HTTPS, as in front of
+    real customers (on http://127.0.0.1 a Secure cookie would never be sent back by an HTTP client)."""
+    response.set_cookie(name, value, max_age=max_age, httponly=True, samesite="strict",
+                        secure=request.url.scheme == "https")
 
 
 def refusal_json(error: BankError) -> JSONResponse:

@@ -13,7 +13,7 @@ from mock_bank.services import inputs
 from mock_bank.services.banks import ACCOUNT_DIGITS
 from mock_bank.services.phone_check import PhoneOwner
 from mock_bank.services.sessions import Purpose, Stage
-from mock_bank.web.rendering import LOGIN_COOKIE, SESSION_COOKIE, refusal_message, screen
+from mock_bank.web.rendering import LOGIN_COOKIE, SESSION_COOKIE, refusal_message, screen, set_private_cookie
 from mock_bank.web.screen_kit import SEE_OTHER, ScreenKit, field
 
 TERMS = (
@@ -25,9 +25,9 @@ TERMS = (
 )
 
 
-def with_session(response: Response, session_id: str) -> Response:
+def with_session(request: Request, response: Response, session_id: str) -> Response:
     """The issuance cookie: set when issuance starts, and again whenever the session gets a new id."""
-    response.set_cookie(SESSION_COOKIE, session_id, httponly=True, samesite="strict")
+    set_private_cookie(request, response, SESSION_COOKIE, session_id)
     return response
 
 
@@ -50,7 +50,7 @@ def screens_router(kit: ScreenKit) -> APIRouter:
             # Starting issuance again is what the bank sees of an app restart (FIX-3): see services/faults.py.
             bank.faults.restart()
             session = bank.sessions.start(purpose)
-            return with_session(RedirectResponse("/issue/terms", SEE_OTHER), session.id)
+            return with_session(request, RedirectResponse("/issue/terms", SEE_OTHER), session.id)
         return await kit.guarded(
             request, lambda message, code: screen(request, "refused.html", code, error=message), action)
 
@@ -111,7 +111,7 @@ def screens_router(kit: ScreenKit) -> APIRouter:
             session = kit.session_for(request, Stage.TERMS_AGREED)
             bank.phone_check.confirm(session, inputs.digits(field(form, "code"), "code",
                                                             bank.rules.sms_code_digits))
-            return with_session(RedirectResponse("/issue/account", SEE_OTHER), session.id)
+            return with_session(request, RedirectResponse("/issue/account", SEE_OTHER), session.id)
         return await kit.guarded(request, lambda message, code: phone_screen(request, message, code), action)
 
     # 계좌 인증
