@@ -93,9 +93,16 @@ MUTATIONS = (
              ("--feature-file", "features/security.feature", "-k", "비밀번호가_아닌_값은")),
     # A burst's replies read the same with or without this rule (the count itself is atomic); what it
     # prevents, PINs tried past the limit, only a unit test can count.
-    Mutation("only the device holding a certificate may manage it or try its PIN", "mock_bank/services/devices.py",
-             "if not hmac.compare_digest(device_hash(token), expected):", "if False:",
+    Mutation("only the device holding a certificate sees its management screen", "mock_bank/web/certificate_screens.py",
+             "        bank.devices.require_holder(serial, request.cookies.get(DEVICE_COOKIE))\n", "",
              ("--feature-file", "features/security.feature", "-k", "다른_기기는")),
+    Mutation("only the device holding a certificate may try its PIN or change it", "mock_bank/web/certificate_api.py",
+             "        bank.devices.require_holder(serial, request.cookies.get(DEVICE_COOKIE))\n", "",
+             ("--feature-file", "features/security.feature", "-k", "다른_기기는")),
+    # A device with a token of its own, not the holder's: the scenario's other phone has none, the unit test does.
+    Mutation("another device's token is not the holder's", "mock_bank/services/devices.py",
+             "if not hmac.compare_digest(device_hash(token), expected):", "if False:", ("-k", "another"),
+             "tests/test_certificate_device.py"),
     Mutation("an issuance session ends 30 minutes after its start", "mock_bank/services/sessions.py",
              "self._clock.now() - session.started_at >= self._lifetime", "False",
              ("--feature-file", "features/security.feature", "-k", "30분이")),
