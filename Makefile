@@ -12,7 +12,7 @@ RESULTS := reports/allure-results
 JUNIT := reports/junit.xml
 ARGS ?=
 
-.PHONY: help setup e2e test report report-screenshots clean check-steps coverage scan-personal-data mutations bench
+.PHONY: help setup e2e test report report-screenshots clean check-steps coverage scan-personal-data mutations bench load
 
 help:
 	@echo "make e2e          run every feature (ARGS=\"...\" passes pytest arguments), then build the report"
@@ -24,6 +24,7 @@ help:
 	@echo "make scan-personal-data  fail if the results hold a full RRN or account number"
 	@echo "make mutations    break each bank rule in a clone and check its scenarios fail (a few minutes)"
 	@echo "make bench        time the suite at 1 and 2 workers, evidence cost, sizes (reports/bench.json)"
+	@echo "make load         50 customers issuing at once over HTTP (LOAD_CUSTOMERS=N): latency, errors, crossings"
 	@echo "make clean        remove everything under reports/ except .gitkeep"
 
 setup:
@@ -77,6 +78,11 @@ mutations: setup
 # Measures, never asserts: run it on an otherwise idle machine. BENCH_ARGS="--repeat 3" for medians.
 bench: setup
 	@$(PYTHON) scripts/bench.py $(BENCH_ARGS)
+
+# A fresh mock bank on a free loopback port and locust in-process; fails on any error or crossed customer.
+LOAD_CUSTOMERS ?= 50
+load: setup
+	@$(PYTHON) scripts/load_issuance.py --customers $(LOAD_CUSTOMERS)
 
 clean:
 	find reports -mindepth 1 -maxdepth 1 ! -name .gitkeep -exec rm -rf {} +

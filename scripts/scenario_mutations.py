@@ -112,6 +112,13 @@ MUTATIONS = (
     Mutation("each request starts a login's idle wait again", "mock_bank/services/certificate_login.py",
              "        self._store.touch_login(login[\"token\"], now)\n", "",
              ("--feature-file", "features/security.feature", "-k", "로그인은_10분")),
+    # Found by the fuzzer, not a scenario: a bound forgotten on a test-control field overflows the clock.
+    Mutation("test control bounds how far the clock can move", "mock_bank/web/control_api.py",
+             "seconds: float = Field(ge=0, le=20 * 365 * ONE_DAY)", "seconds: float = Field(ge=0)", (),
+             "tests/test_api_fuzz.py"),
+    Mutation("a refused account form never echoes the full number", "mock_bank/web/templates/account.html",
+             '{% if typed_tail %}placeholder="끝자리 {{ typed_tail }} 계좌번호를 다시 입력해 주세요"{% endif %}',
+             'value="{{ form.account_number }}"', (), "tests/test_account_number_echo.py"),
     Mutation("one certificate's PIN checks run one at a time", "mock_bank/services/certificate_status.py",
              "with self._pin_checks.of(serial):", "if True:", ("-k", "burst"), "tests/test_pin_bursts.py"),
     Mutation("the certificate and the session's move to issued are stored together",

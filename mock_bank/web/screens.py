@@ -119,10 +119,16 @@ def screens_router(kit: ScreenKit) -> APIRouter:
                        form: dict[str, Any] | None = None) -> Response:
         session = kit.session_for(request, Stage.PHONE_VERIFIED)
         seconds_left = bank.account_check.seconds_left(session)
+        deposit_sent = seconds_left is not None and "bank" in session.data
+        # The full account number is never sent back, not even into the field it was typed in: a refused
+        # form keeps the bank and shows the number's last digits as a hint to type it again.
+        entered = form or {}
+        typed_tail = "".join(ch for ch in entered.get("account_number") or "" if ch.isdigit())[-4:]
         return kit.step(request, 3, "account.html", status_code, banks=list(ACCOUNT_DIGITS), error=error,
-                    form=form or {}, deposit_sent=seconds_left is not None and "bank" in session.data,
-                    seconds_left=seconds_left or 0, bank=session.data.get("bank"),
-                    account_tail=session.data.get("account_tail"))
+                        chosen_bank=entered.get("bank") or (session.data.get("bank") if deposit_sent else None),
+                        typed_tail=typed_tail or (session.data.get("account_tail") if deposit_sent else None),
+                        deposit_sent=deposit_sent, seconds_left=seconds_left or 0, bank=session.data.get("bank"),
+                        account_tail=session.data.get("account_tail"))
 
     @router.get("/issue/account", response_class=HTMLResponse)
     def account(request: Request) -> Response:
