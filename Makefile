@@ -12,7 +12,7 @@ RESULTS := reports/allure-results
 JUNIT := reports/junit.xml
 ARGS ?=
 
-.PHONY: help setup e2e test report report-screenshots clean check-steps coverage scan-personal-data mutations bench load
+.PHONY: help setup e2e test report report-screenshots clean check-steps coverage scan-personal-data mutations bench load a11y
 
 help:
 	@echo "make e2e          run every feature (ARGS=\"...\" passes pytest arguments), then build the report"
@@ -24,6 +24,7 @@ help:
 	@echo "make scan-personal-data  fail if the results hold a full RRN or account number"
 	@echo "make mutations    break each bank rule in a clone and check its scenarios fail (a few minutes)"
 	@echo "make bench        time the suite at 1 and 2 workers, evidence cost, sizes (reports/bench.json)"
+	@echo "make a11y         per screen: what axe-core and the layout check found in the last make e2e"
 	@echo "make load         50 customers issuing at once over HTTP (LOAD_CUSTOMERS=N): latency, errors, crossings"
 	@echo "make clean        remove everything under reports/ except .gitkeep"
 
@@ -35,7 +36,7 @@ setup:
 # The report is built whether or not the features passed; the exit code is pytest's
 # (5, no scenario collected, fails too), or 1 if only the personal-data scan or the report failed.
 define run_features
-	rc=0; rm -rf $(RESULTS) $(JUNIT); \
+	rc=0; rm -rf $(RESULTS) $(JUNIT) reports/a11y; \
 	$(PYTHON) -m pytest steps -n 2 --alluredir=$(RESULTS) --junitxml=$(JUNIT) \
 		-o "junit_suite_name=KB국민인증서 발급 E2E" $(ARGS) || rc=$$?; \
 	if [ "$$rc" -eq 5 ]; then echo "e2e: pytest collected no scenario" >&2; fi; \
@@ -78,6 +79,10 @@ mutations: setup
 # Measures, never asserts: run it on an otherwise idle machine. BENCH_ARGS="--repeat 3" for medians.
 bench: setup
 	@$(PYTHON) scripts/bench.py $(BENCH_ARGS)
+
+# Reads reports/a11y/ from the last make e2e (fixtures/screen_checks.py writes it); no browser of its own.
+a11y: setup
+	@$(PYTHON) scripts/a11y_summary.py
 
 # A fresh mock bank on a free loopback port and locust in-process; fails on any error or crossed customer.
 LOAD_CUSTOMERS ?= 50

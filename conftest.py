@@ -21,6 +21,7 @@ pytest_plugins = [
     "fixtures.camera",
     "fixtures.browser_evidence",
     "fixtures.reporting",
+    "fixtures.screen_checks",
     "fixtures.step_parameters",
     "fixtures.report_labels",
     "fixtures.report_environment",

@@ -1,0 +1,54 @@
+"""The harness's screen checks find what they claim to: axe-core violations and layouts that do not fit."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+from support.screen_checks import axe_violations, layout_problems
+
+KEEP_ALL = "<style>body { word-break: keep-all; overflow-wrap: break-word; font-size: 16px; }</style>"
+SENTENCE = "인증서 비밀번호와 패턴은 다른 사람에게 알려주지 마세요. " * 3
+
+
+def show(page: Page, body: str, width: int = 412) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    page.set_content(f'<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>화면</title>'
+                     f'<meta name="viewport" content="width=device-width, initial-scale=1"></head>'
+                     f"<body><main><h1>화면</h1>{body}</main></body></html>")
+
+
+def test_a_screen_that_fits_has_no_layout_problem(page: Page) -> None:
+    show(page, f"{KEEP_ALL}<p>{SENTENCE}</p>")
+    assert layout_problems(page) == {}
+    assert page.viewport_size == {"width": 412, "height": 800}  # the narrow pass puts the phone back
+
+
+def test_korean_broken_mid_word_is_found(page: Page) -> None:
+    show(page, f"<style>body {{ word-break: break-all; }}</style><p>{SENTENCE}</p>")
+    problems = [problem for found in layout_problems(page).values() for problem in found]
+    assert any("낱말 중간" in problem for problem in problems), problems
+
+
+def test_a_label_one_syllable_per_line_and_sideways_scrolling_are_found(page: Page) -> None:
+    show(page, f'{KEEP_ALL}<dl style="display: grid; grid-template-columns: 1px 500px">'
+               "<dt>일련번호</dt><dd>00A1B2C3D4E5F60718293A4B5C6D7E8F90A1B2C3</dd></dl>")
+    problems = layout_problems(page)["412px"]
+    assert any("한 줄에 한 글자" in problem and "일련번호" in problem for problem in problems), problems
+    assert any("옆으로 스크롤" in problem for problem in problems), problems
+
+
+def test_only_the_narrow_phone_may_see_a_problem(page: Page) -> None:
+    show(page, f'{KEEP_ALL}<div style="width: 400px">{SENTENCE}</div>')
+    assert list(layout_problems(page)) == ["360px"]
+
+
+def test_axe_reports_low_contrast_as_serious(page: Page) -> None:
+    show(page, '<p style="color: #999; background: #fff; font-size: 11px">휴대폰 인증</p>')
+    violations = {violation.rule: violation for violation in axe_violations(page)}
+    assert violations["color-contrast"].fails
+    assert "dequeuniversity.com" in violations["color-contrast"].help_url
+
+
+def test_axe_finds_nothing_on_a_plain_good_screen(page: Page) -> None:
+    show(page, f"{KEEP_ALL}<p>{SENTENCE}</p>")
+    assert [violation.describe() for violation in axe_violations(page)] == []
