@@ -38,6 +38,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 from faker import Faker
 
+from flows.issuance_shortcut import ALL_TERMS, deposit_form
 from identities import KoreanIdentityProvider
 from identities.certificate_secrets import make_secrets
 from identities.id_card_image import card_png
@@ -45,7 +46,6 @@ from support.control_client import ControlClient
 from support.one_time_codes import latest_deposit_code, latest_sms_code
 
 ROOT = Path(__file__).resolve().parent.parent
-ALL_TERMS = ("e_finance", "certificate", "privacy", "unique_id", "marketing")
 
 
 @dataclass
@@ -110,8 +110,7 @@ class IssuingCustomer(HttpUser):
         code = latest_sms_code(self.control.sms_inbox(person.phone))
         self._post("sms code", "/issue/phone/code", 303, data={"code": code})
         account = person.account
-        self._post("deposit", "/issue/account/deposit", 303,
-                   data={"bank": account.bank, "account_number": account.number, "method": "deposit"})
+        self._post("deposit", "/issue/account/deposit", 303, data=deposit_form(account))
         code = latest_deposit_code(self.control.deposits(account.bank, account.digits))
         self._post("deposit code", "/issue/account/code", 303, data={"code": code})
         card = person.resident_card or person.driver_licence

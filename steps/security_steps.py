@@ -42,10 +42,15 @@ def wrong_pins(pin: str, count: int) -> list[str]:
     return found[:count]
 
 
+def current_app(bank: ControlClient) -> dict[str, str]:
+    """The header the bank's current app sends with every certificate request (USE-3)."""
+    return {APP_VERSION_HEADER: bank.app_version()["latest"]}
+
+
 def pin_requests(bank: ControlClient, customer: RegisteredCustomer, pins: list[str]) -> list[BurstRequest]:
     serial = latest_certificate(bank, customer).serial
-    headers = {APP_VERSION_HEADER: bank.app_version()["latest"]}
-    return [BurstRequest("/api/login/pin", json={"serial": serial, "pin": pin}, headers=headers) for pin in pins]
+    return [BurstRequest("/api/login/pin", json={"serial": serial, "pin": pin}, headers=current_app(bank))
+            for pin in pins]
 
 
 def customer_device(app_requests: AppRequests) -> dict[str, str]:
@@ -98,8 +103,8 @@ def pin_change_from_elsewhere(mock_bank_url: str, bank: ControlClient, customer:
     serial = latest_certificate(bank, customer).serial
     new_pin = wrong_pins(customer.secrets.pin, 1)[0]
     body = {"serial": serial, "current_pin": customer.secrets.pin, "new_pin": new_pin, "confirmation": new_pin}
-    headers = {APP_VERSION_HEADER: bank.app_version()["latest"]}
-    return send_at_once(mock_bank_url, [BurstRequest("/api/certificate/pin-change", json=body, headers=headers)])
+    return send_at_once(mock_bank_url, [BurstRequest("/api/certificate/pin-change", json=body,
+                                                     headers=current_app(bank))])
 
 
 @when("누군가 다른 기기에서 고객 인증서의 일련번호로 인증서 관리 화면을 연다")

@@ -99,10 +99,16 @@ class ScreenReport:
     layout: dict[str, list[str]]  # width label -> problems
 
     @property
+    def findings(self) -> list[str]:
+        """Everything found, failing or not: what the report attaches."""
+        return [violation.describe() for violation in self.violations] + self._layout_lines()
+
+    @property
     def failures(self) -> list[str]:
-        found = [violation.describe() for violation in self.violations if violation.fails]
-        found += [f"{width}: {problem}" for width, problems in self.layout.items() for problem in problems]
-        return found
+        return [violation.describe() for violation in self.violations if violation.fails] + self._layout_lines()
+
+    def _layout_lines(self) -> list[str]:
+        return [f"{width}: {problem}" for width, problems in self.layout.items() for problem in problems]
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False)

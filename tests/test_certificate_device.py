@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from certificate_holders import GOOD_PIN, OTHER_PIN, CertificateHolder, issue_to
 from fastapi.testclient import TestClient
+from test_after_issuance_http import VERSION
 
 from conftest import Person, dump
 from mock_bank.bank import Bank
@@ -19,7 +20,6 @@ from mock_bank.settings import ServerSettings
 from mock_bank.web.app import create_app
 from mock_bank.web.rendering import DEVICE_COOKIE
 
-VERSION = {"X-App-Version": "7.2.0"}
 NOT_ON_DEVICE = "이 기기에 저장된 인증서가 아닙니다"
 
 

@@ -19,6 +19,7 @@ from mock_bank.errors import BankError, LoginExpired, Reason
 from mock_bank.services.ca import CertificateRejected, verify_signature
 from mock_bank.services.certificate_status import Certificates
 from mock_bank.services.issuance import Challenge, new_challenge, take_challenge
+from mock_bank.settings import RuleSettings
 from mock_bank.store import Row, Store
 
 TOKEN_LIMIT = 64
@@ -26,7 +27,7 @@ TOKEN_LIMIT = 64
 
 class CertificateLogin:
     def __init__(self, store: Store, clock: Clock, certificates: Certificates,
-                 idle_timeout: timedelta = timedelta(minutes=10)) -> None:
+                 idle_timeout: timedelta = RuleSettings.login_idle_timeout) -> None:
         self._store = store
         self._clock = clock
         self._certificates = certificates

@@ -16,6 +16,7 @@ from typing import Any
 
 from mock_bank.clock import Clock
 from mock_bank.errors import SessionExpired, StepOutOfOrder
+from mock_bank.settings import RuleSettings
 from mock_bank.store import Store
 
 
@@ -58,7 +59,8 @@ class IssuanceSession:
 
 
 class Sessions:
-    def __init__(self, store: Store, clock: Clock, lifetime: timedelta = timedelta(minutes=30)) -> None:
+    def __init__(self, store: Store, clock: Clock,
+                 lifetime: timedelta = RuleSettings.issuance_session_lifetime) -> None:
         self._store = store
         self._clock = clock
         self._lifetime = lifetime
