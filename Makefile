@@ -12,12 +12,14 @@ RESULTS := reports/allure-results
 JUNIT := reports/junit.xml
 ARGS ?=
 
-.PHONY: help setup e2e test report report-screenshots clean check-steps coverage scan-personal-data mutations bench load a11y
+.PHONY: help setup e2e test report durations report-screenshots clean check-steps coverage scan-personal-data mutations bench load a11y
 
 help:
 	@echo "make e2e          run every feature (ARGS=\"...\" passes pytest arguments), then build the report"
 	@echo "make test         unit tests, ruff, mypy, the step check, then everything make e2e does"
-	@echo "make report       rebuild reports/allure-report/index.html from existing results"
+	@echo "make report       rebuild reports/allure-report/index.html, from every shard folder if there are any"
+	@echo "make e2e SHARD=1/2  one shard of two (by recorded durations); RERUNS=1 retries a failed scenario once"
+	@echo "make durations   record scenario durations for the shards (pipelines/scenario-durations.json)"
 	@echo "make report-screenshots  open the report in Chromium, keep screenshots in reports/report-screenshots/"
 	@echo "make check-steps  undefined, ambiguous and unused steps, without a browser"
 	@echo "make coverage     every guide item and its scenarios (reports/guide-coverage.md); fails on gaps"
@@ -31,22 +33,12 @@ help:
 setup:
 	@bash scripts/bootstrap.sh
 
-# Results are cleared here, not with --clean-alluredir, which each xdist worker would run on its own.
-# JUnit XML for CI is written by the xdist controller, one <testcase> per scenario.
-# The report is built whether or not the features passed; the exit code is pytest's
-# (5, no scenario collected, fails too), or 1 if only the personal-data scan or the report failed.
-define run_features
-	rc=0; rm -rf $(RESULTS) $(JUNIT) reports/a11y; \
-	$(PYTHON) -m pytest steps -n 2 --alluredir=$(RESULTS) --junitxml=$(JUNIT) \
-		-o "junit_suite_name=KB국민인증서 발급 E2E" $(ARGS) || rc=$$?; \
-	if [ "$$rc" -eq 5 ]; then echo "e2e: pytest collected no scenario" >&2; fi; \
-	$(PYTHON) scripts/scan_personal_data.py $(RESULTS) $(JUNIT) || { [ "$$rc" -ne 0 ] || rc=1; }; \
-	bash scripts/build_report.sh || { [ "$$rc" -ne 0 ] || rc=1; }; \
-	exit "$$rc"
-endef
-
+# scripts/run_features.sh runs the features, whole or as one shard (SHARD=i/N), with RERUNS=n retries and a
+# shared SEED=n; it says what its exit code means.
+export SHARD RERUNS RERUN_POLICY SEED ARGS SHARDS_DIR
+SHARDS_DIR ?= reports/shards
 e2e: setup
-	@$(run_features)
+	@bash scripts/run_features.sh
 
 # The project's tests on two workers, one module per worker at a time (some share a report folder).
 test: setup
@@ -55,10 +47,23 @@ test: setup
 	.venv/bin/mypy
 	$(PYTHON) scripts/check_steps.py
 	$(PYTHON) scripts/guide_coverage.py
-	@$(run_features)
+	@bash scripts/run_features.sh
 
+# With shard folders (make e2e SHARD=i/N), or named ones (SHARD_FOLDERS="a b"), one report of them all: merged into
+# reports/allure-results, scanned for personal data, built once; a missing or failed shard fails it, after the build.
 report: setup
-	@bash scripts/build_report.sh
+	@rc=0; folders="$${SHARD_FOLDERS:-$$(ls -d $(SHARDS_DIR)/shard-*-of-* 2>/dev/null || true)}"; \
+	if [ -n "$$folders" ]; then \
+		$(PYTHON) scripts/merge_shards.py $$folders || rc=$$?; \
+		$(PYTHON) scripts/scan_personal_data.py $$folders || { [ "$$rc" -ne 0 ] || rc=1; }; \
+	fi; \
+	bash scripts/build_report.sh || { [ "$$rc" -ne 0 ] || rc=1; }; \
+	exit "$$rc"
+
+# Records every scenario's duration for the shards' split; commit pipelines/scenario-durations.json afterwards.
+durations: setup
+	@ARGS="--store-durations --clean-durations --durations-path pipelines/scenario-durations.json $(ARGS)" \
+		bash scripts/run_features.sh
 
 report-screenshots: setup
 	@$(PYTHON) scripts/report_screenshots.py

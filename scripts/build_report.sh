@@ -21,6 +21,11 @@ if [ -d "$results_dir" ]; then
         || echo "report: the guide coverage could not be attached" >&2
 fi
 
+# A scenario retried by RERUNS=n that passed on a later attempt shows as flaky, with every attempt as a retry.
+if [ -d "$results_dir" ]; then
+    .venv/bin/python scripts/merge_shards.py --mark-retries "$results_dir"
+fi
+
 # Allure 3 neither empties its output folder nor flattens it when stale files are there.
 rm -rf "$report_dir"
 started_ns=$(date +%s%N)
