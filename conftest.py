@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # imported here, fixtures.camera would load before pytest cou
 
 pytest_plugins = [
     "fixtures.options",
+    "fixtures.remote_browser",
     "fixtures.mock_bank_server",
     "fixtures.customers",
     "fixtures.screens",
@@ -69,6 +70,8 @@ def browser_context_args(browser_context_args: dict[str, Any], playwright: Playw
 
 
 @pytest.fixture
-def page(page: Page, harness_settings: HarnessSettings) -> Page:
+def page(page: Page, harness_settings: HarnessSettings, camera_feed: CameraFeed) -> Page:
     page.set_default_timeout(harness_settings.timeout_ms)
+    if camera_feed.streamed:
+        camera_feed.stream_into(page)
     return page

@@ -2,7 +2,7 @@
 # Set up everything `make e2e` and `make test` need; each step is skipped when already done.
 #
 #   1. Debian packages: chromium (Playwright drives /usr/bin/chromium; Playwright's own browser download
-#      does not work here) and fonts-nanum (Korean glyphs in screenshots).
+#      does not work here), fonts-nanum (Korean glyphs in screenshots) and chromium-driver when it matches.
 #   2. .venv with the project installed editable with dev extras, redone when pyproject.toml changes.
 #   3. node_modules with the pinned Allure 3 report tool, redone when package-lock.json changes.
 set -euo pipefail
@@ -39,6 +39,22 @@ system_packages() {
     if [ "${#wanted[@]}" -gt 0 ]; then
         log "installing Debian packages: ${wanted[*]}"
         apt_install "${wanted[@]}"
+    fi
+    grid_driver
+}
+
+# chromedriver for the Selenium Grid test (tests/test_selenium_grid.py). Its version must be Chromium's, and apt
+# would upgrade Chromium to match a newer driver: so it is installed only when both are the same version.
+grid_driver() {
+    command -v chromedriver >/dev/null && return
+    local browser driver
+    browser="$(dpkg-query -W -f='${Version}' chromium 2>/dev/null || true)"
+    driver="$(apt-cache policy chromium-driver 2>/dev/null | awk '/Candidate:/ {print $2}')"
+    if [ -n "$browser" ] && [ "$browser" = "$driver" ]; then
+        log "installing chromium-driver $driver (same version as Chromium) for the Selenium Grid test"
+        apt_install chromium-driver || log "chromium-driver could not be installed; the grid test will say so"
+    else
+        log "chromium-driver ${driver:-not found} differs from Chromium ${browser:-?}: not installed (grid test skips)"
     fi
 }
 
