@@ -29,7 +29,7 @@ CRL_REASONS: dict[Status, ReasonFlags] = {
 
 
 def serial_number(serial: str) -> int:
-    """The store writes serials as upper-case hex (issuance.serial_text)."""
+    """The store writes serials as openssl prints them, upper-case hex (issuance.serial_text)."""
     return int(serial, 16)
 
 
