@@ -7,22 +7,28 @@ import shutil
 import subprocess
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from certificate_holders import issue_to
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.serialization import Encoding
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from cryptography.x509.oid import AuthorityInformationAccessOID, ExtendedKeyUsageOID
 from fastapi.testclient import TestClient
 
 from conftest import START, Person
+from mock_bank.__main__ import parse_settings
 from mock_bank.bank import Bank
 from mock_bank.services import ca as ca_module
+from mock_bank.services.ca import CertificateAuthority, Holder
 from mock_bank.services.issuance import serial_text
+from mock_bank.services.leaf_profile import Addresses
 from mock_bank.web.rendering import DEVICE_COOKIE
 from support.certificates import openssl_serial
 
+PUBLIC_URL = "https://bank.example:8443/kb"
 # 159 random bits, as cryptography draws them, but with the top nibble zero: hex has an odd number of digits.
 LEADING_ZERO_SERIAL = (0x0F << 152) | 0x1234_5678_9ABC_DEF0
 
@@ -75,3 +81,68 @@ def test_an_issued_serial_with_a_leading_zero_is_shown_in_full(tmp_path: Path, o
     screen = client.get("/certificate-centre/manage", params={"serial": holder.serial})
     assert screen.status_code == 200
     assert f">{holder.serial}</dd>" in screen.text
+
+
+@pytest.fixture
+def leaf() -> x509.Certificate:
+    key = ec.generate_private_key(ec.SECP256R1())
+    spki = key.public_key().public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+    return CertificateAuthority.create(START, Addresses(PUBLIC_URL)).issue(spki, Holder("김민준", "C0001234"), START)
+
+
+def access(certificate: x509.Certificate) -> dict[str, list[str]]:
+    described = certificate.extensions.get_extension_for_class(x509.AuthorityInformationAccess).value
+    found: dict[str, list[str]] = {}
+    for description in described:
+        found.setdefault(description.access_method.dotted_string, []).append(description.access_location.value)
+    return found
+
+
+def crl_addresses(certificate: x509.Certificate) -> list[str]:
+    points = certificate.extensions.get_extension_for_class(x509.CRLDistributionPoints).value
+    return [name.value for point in points for name in point.full_name or []]
+
+
+def test_the_leaf_points_to_the_banks_own_crl_ca_certificate_and_ocsp(leaf: x509.Certificate) -> None:
+    assert crl_addresses(leaf) == [f"{PUBLIC_URL}/ca/crl.der"]
+    assert access(leaf) == {AuthorityInformationAccessOID.OCSP.dotted_string: [f"{PUBLIC_URL}/ca/ocsp"],
+                            AuthorityInformationAccessOID.CA_ISSUERS.dotted_string: [f"{PUBLIC_URL}/ca/issuing.der"]}
+    assert not leaf.extensions.get_extension_for_class(x509.CRLDistributionPoints).critical
+
+
+def test_the_leaf_names_the_test_policy_and_may_sign_transactions(leaf: x509.Certificate) -> None:
+    policies = leaf.extensions.get_extension_for_class(x509.CertificatePolicies).value
+    assert [policy.policy_identifier.dotted_string for policy in policies] == ["1.3.6.1.5.5.7.13.1"]
+    usage = leaf.extensions.get_extension_for_class(x509.KeyUsage)
+    assert usage.critical
+    assert usage.value.digital_signature and usage.value.content_commitment
+    assert not (usage.value.key_encipherment or usage.value.key_agreement or usage.value.key_cert_sign
+                or usage.value.crl_sign)
+    assert list(leaf.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value) == [
+        ExtendedKeyUsageOID.CLIENT_AUTH]
+
+
+def test_what_the_certificate_points_to_is_served_there(client: TestClient, bank: Bank, kim: Person) -> None:
+    certificate = issue_to(bank, kim).certificate
+    base = bank.ca.addresses.public_url
+    (crl_url,) = crl_addresses(certificate)
+    issuer_url = access(certificate)[AuthorityInformationAccessOID.CA_ISSUERS.dotted_string][0]
+    assert crl_url.startswith(base) and issuer_url.startswith(base)
+    crl = client.get(urlsplit(crl_url).path)
+    assert crl.headers["content-type"] == "application/pkix-crl"
+    assert x509.load_der_x509_crl(crl.content).issuer == certificate.issuer
+    issuer = client.get(urlsplit(issuer_url).path)
+    assert issuer.headers["content-type"] == "application/pkix-cert"
+    assert x509.load_der_x509_certificate(issuer.content) == bank.ca.issuing_certificate
+
+
+def test_the_public_url_defaults_to_where_the_bank_serves() -> None:
+    assert parse_settings(["--port", "9123"]).public_url == "http://127.0.0.1:9123"
+    assert parse_settings(["--host", "localhost", "--port", "80"]).public_url == "http://localhost:80"
+    assert parse_settings(["--public-url", f"{PUBLIC_URL}/"]).public_url == PUBLIC_URL
+
+
+@pytest.mark.parametrize("url", ["bank.example", "ftp://bank.example", "https://", "https://bank.example/?x=1"])
+def test_a_public_url_that_is_not_an_http_address_is_refused(url: str) -> None:
+    with pytest.raises(SystemExit):
+        parse_settings(["--public-url", url])
