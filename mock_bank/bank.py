@@ -17,6 +17,7 @@ from mock_bank.services.faults import Faults
 from mock_bank.services.id_check import IdCheck
 from mock_bank.services.issuance import Issuance
 from mock_bank.services.leaf_profile import Addresses
+from mock_bank.services.ocsp import OcspResponder
 from mock_bank.services.one_time_codes import CodePolicy, OneTimeCodes
 from mock_bank.services.phone_check import PhoneCheck
 from mock_bank.services.registry import Registry
@@ -49,6 +50,7 @@ class Bank:
     certificates: Certificates
     devices: Devices
     revocations: Revocations
+    ocsp: OcspResponder
     transfers: Transfers
     renewal: Renewal
 
@@ -104,6 +106,7 @@ def open_bank(settings: ServerSettings, clock: Clock | None = None) -> Bank:
         certificates=certificates,
         devices=Devices(store),
         revocations=revocations,
+        ocsp=OcspResponder(store, clock, ca, revocations),
         transfers=Transfers(store, clock, rules, certificates),
         renewal=Renewal(store, clock, ca, certificates),
     )

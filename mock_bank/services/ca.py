@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKeyTypes
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+from cryptography.x509 import ocsp
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from cryptography.x509.verification import PolicyBuilder, Store, VerificationError
 
@@ -267,6 +268,11 @@ class CertificateAuthority:
         """Sign a CRL as the issuing CA: it issued every certificate the CRL can list."""
         return (builder.issuer_name(self._issuing_certificate.subject)
                 .add_extension(_aki(self._issuing_certificate), critical=False)
+                .sign(self._issuing_key, hashes.SHA256()))
+
+    def sign_ocsp(self, builder: ocsp.OCSPResponseBuilder) -> ocsp.OCSPResponse:
+        """Sign an OCSP response as the issuing CA, which RFC 6960 lets answer for its own certificates."""
+        return (builder.responder_id(ocsp.OCSPResponderEncoding.HASH, self._issuing_certificate)
                 .sign(self._issuing_key, hashes.SHA256()))
 
     def issue(self, public_key_der: bytes, holder: Holder, now: datetime) -> x509.Certificate:
