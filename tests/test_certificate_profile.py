@@ -1,5 +1,5 @@
-"""The certificate's profile as a relying party reads it: the serial as openssl prints it, and (below) the
-addresses, policy and key usage the leaf carries."""
+"""The certificate's profile as a relying party reads it: the serial as openssl prints it, the addresses,
+policy and key usage the leaf carries, and the harness's own check of them (support/certificate_profile.py)."""
 
 from __future__ import annotations
 
@@ -18,15 +18,15 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from cryptography.x509.oid import AuthorityInformationAccessOID, ExtendedKeyUsageOID
 from fastapi.testclient import TestClient
 
-from conftest import START, Person
+from conftest import KIM, START, Person, ServedBank, register
 from mock_bank.__main__ import parse_settings
 from mock_bank.bank import Bank
-from mock_bank.services import ca as ca_module
 from mock_bank.services.ca import CertificateAuthority, Holder
 from mock_bank.services.issuance import serial_text
 from mock_bank.services.leaf_profile import Addresses
 from mock_bank.web.rendering import DEVICE_COOKIE
-from support.certificates import openssl_serial
+from support.certificate_profile import check_relying_party_profile, profile_problems
+from support.certificates import CertificateCheckFailed, openssl_serial
 
 PUBLIC_URL = "https://bank.example:8443/kb"
 # 159 random bits, as cryptography draws them, but with the top nibble zero: hex has an odd number of digits.
@@ -74,7 +74,8 @@ def test_bank_and_harness_write_the_serial_as_openssl_does(tmp_path: Path, opens
 def test_an_issued_serial_with_a_leading_zero_is_shown_in_full(tmp_path: Path, openssl: str, bank: Bank, kim: Person,
                                                                client: TestClient,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ca_module.x509, "random_serial_number", lambda: LEADING_ZERO_SERIAL)
+    # The CA draws its serials from cryptography; one with a zero top nibble comes about once in eight.
+    monkeypatch.setattr(x509, "random_serial_number", lambda: LEADING_ZERO_SERIAL)
     holder = issue_to(bank, kim)
     assert holder.serial == openssl_prints(openssl, tmp_path, holder.pem)
     client.cookies.set(DEVICE_COOKIE, holder.device_token)
@@ -146,3 +147,57 @@ def test_the_public_url_defaults_to_where_the_bank_serves() -> None:
 def test_a_public_url_that_is_not_an_http_address_is_refused(url: str) -> None:
     with pytest.raises(SystemExit):
         parse_settings(["--public-url", url])
+
+
+def variant(leaf: x509.Certificate, *, drop: type[x509.ExtensionType] | None = None,
+            swap: x509.ExtensionType | None = None) -> x509.Certificate:
+    """The leaf again, self-signed, with one extension dropped or swapped for another of its type."""
+    builder = (x509.CertificateBuilder().subject_name(leaf.subject).issuer_name(leaf.issuer)
+               .public_key(leaf.public_key()).serial_number(leaf.serial_number)
+               .not_valid_before(leaf.not_valid_before_utc).not_valid_after(leaf.not_valid_after_utc))
+    for extension in leaf.extensions:
+        if drop is not None and isinstance(extension.value, drop):
+            continue
+        value = swap if swap is not None and type(swap) is type(extension.value) else extension.value
+        builder = builder.add_extension(value, extension.critical)
+    return builder.sign(ec.generate_private_key(ec.SECP256R1()), hashes.SHA256())
+
+
+SIGNING_ONLY = x509.KeyUsage(digital_signature=True, content_commitment=False, key_encipherment=False,
+                             data_encipherment=False, key_agreement=False, key_cert_sign=False, crl_sign=False,
+                             encipher_only=False, decipher_only=False)
+ELSEWHERE = x509.AuthorityInformationAccess([
+    x509.AccessDescription(AuthorityInformationAccessOID.OCSP, x509.UniformResourceIdentifier("http://ocsp.test")),
+    x509.AccessDescription(AuthorityInformationAccessOID.CA_ISSUERS,
+                           x509.UniformResourceIdentifier(f"{PUBLIC_URL}/ca/issuing.der"))])
+
+
+def test_the_harness_accepts_the_banks_profile(leaf: x509.Certificate) -> None:
+    assert profile_problems(leaf, PUBLIC_URL) == []
+
+
+@pytest.mark.parametrize(("changed", "named"), [
+    ({"swap": SIGNING_ONLY}, "nonRepudiation"),
+    ({"drop": x509.KeyUsage}, "no key usage"),
+    ({"drop": x509.CertificatePolicies}, "test policy"),
+    ({"drop": x509.CRLDistributionPoints}, "CRL distribution points []"),
+    ({"swap": ELSEWHERE}, "OCSP responder ['http://ocsp.test']"),
+], ids=["no-nonrepudiation", "no-key-usage", "no-policy", "no-crl", "ocsp-elsewhere"])
+def test_the_harness_names_what_the_profile_lacks(leaf: x509.Certificate, changed: dict[str, object],
+                                                  named: str) -> None:
+    problems = profile_problems(variant(leaf, **changed), PUBLIC_URL)  # type: ignore[arg-type]
+    assert len(problems) == 1 and named in problems[0], problems
+
+
+def test_the_harness_wants_the_addresses_of_the_bank_it_tests(leaf: x509.Certificate) -> None:
+    assert len(profile_problems(leaf, "http://127.0.0.1:9999")) == 3
+
+
+def test_the_harness_follows_the_addresses_to_a_served_bank(served: ServedBank) -> None:
+    certificate = issue_to(served.bank, register(served.bank, KIM)).certificate
+    ca = served.bank.ca
+    issuing_pem = ca.issuing_certificate.public_bytes(Encoding.PEM).decode()
+    check_relying_party_profile(certificate, served.url, issuing_pem, served.bank.clock.now())
+    with pytest.raises(CertificateCheckFailed, match="not the issuing CA"):
+        check_relying_party_profile(certificate, served.url, ca.root_certificate.public_bytes(Encoding.PEM).decode(),
+                                    served.bank.clock.now())

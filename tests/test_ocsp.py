@@ -1,5 +1,6 @@
 """The OCSP responder: good, revoked (with time and reason) and unknown, signed by the issuing CA, at the bank's
-clock; malformed requests answered, never a 500; and openssl's own OCSP client against a bank on real HTTP."""
+clock; malformed requests answered, never a 500; and openssl's own OCSP client against a bank on real HTTP,
+run by hand and through the harness's check (support/ocsp.py)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from mock_bank.bank import Bank
 from mock_bank.errors import BankError
 from mock_bank.services.ca import CertificateAuthority
 from mock_bank.services.sessions import Purpose
+from support.ocsp import ask_responder
 
 OCSP_REQUEST = {"Content-Type": "application/ocsp-request"}
 NONCE = b"kb-ocsp-nonce-0001"
@@ -154,3 +156,16 @@ def test_openssl_ocsp_sees_good_then_revoked(tmp_path: Path, openssl: str, serve
     assert re.search(r"^\s*Reason: superseded$", answer, re.MULTILINE), answer
     assert "Revocation Time:" in answer
 
+
+
+def test_the_harness_reads_good_then_revoked_through_openssl(openssl: str, served: ServedBank) -> None:
+    kim = register(served.bank, KIM)
+    first = issue_to(served.bank, kim)
+    ca = served.bank.ca
+    chain = (ca.issuing_certificate.public_bytes(Encoding.PEM).decode(),
+             ca.root_certificate.public_bytes(Encoding.PEM).decode())
+    assert ask_responder(first.pem, *chain).status == "good"
+    issue_to(served.bank, kim, Purpose.REISSUE)
+    answer = ask_responder(first.pem, *chain)
+    assert (answer.status, answer.reason) == ("revoked", "superseded")
+    assert "Cert Status: revoked" in answer.text
