@@ -1,4 +1,4 @@
-"""`python -m mock_bank --port N --db PATH [--test-control]` serves the mock bank."""
+"""`python -m mock_bank --port N --db PATH [--test-control] [--public-url URL]` serves the mock bank."""
 
 from __future__ import annotations
 
@@ -18,8 +18,15 @@ def parse_settings(argv: list[str] | None = None) -> ServerSettings:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--db", type=Path, default=Path("mock_bank.sqlite3"), help="SQLite file (created if absent)")
     parser.add_argument("--test-control", action="store_true", help="mount the /_test API used by the harness")
+    parser.add_argument("--public-url", default="",
+                        help="the address certificates point to for the CRL, CA certificate and OCSP "
+                             "(default: http://HOST:PORT, where the bank serves)")
     args = parser.parse_args(argv)
-    return ServerSettings(host=args.host, port=args.port, database=args.db, test_control=args.test_control)
+    try:
+        return ServerSettings(host=args.host, port=args.port, database=args.db, test_control=args.test_control,
+                              public_url=args.public_url)
+    except ValueError as error:
+        parser.error(str(error))
 
 
 def main() -> None:

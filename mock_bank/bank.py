@@ -16,6 +16,8 @@ from mock_bank.services.devices import Devices
 from mock_bank.services.faults import Faults
 from mock_bank.services.id_check import IdCheck
 from mock_bank.services.issuance import Issuance
+from mock_bank.services.leaf_profile import Addresses
+from mock_bank.services.ocsp import OcspResponder
 from mock_bank.services.one_time_codes import CodePolicy, OneTimeCodes
 from mock_bank.services.phone_check import PhoneCheck
 from mock_bank.services.registry import Registry
@@ -48,6 +50,7 @@ class Bank:
     certificates: Certificates
     devices: Devices
     revocations: Revocations
+    ocsp: OcspResponder
     transfers: Transfers
     renewal: Renewal
 
@@ -62,11 +65,11 @@ class Bank:
         self.store.close()
 
 
-def load_ca(store: Store, clock: Clock) -> CertificateAuthority:
+def load_ca(store: Store, clock: Clock, addresses: Addresses) -> CertificateAuthority:
     saved = store.ca_material()
     if saved is not None:
-        return CertificateAuthority.from_material(CaMaterial(**saved))
-    ca = CertificateAuthority.create(clock.now())
+        return CertificateAuthority.from_material(CaMaterial(**saved), addresses)
+    ca = CertificateAuthority.create(clock.now(), addresses)
     material = ca.material()
     store.save_ca_material({key: getattr(material, key) for key in CaMaterial.__dataclass_fields__})
     return ca
@@ -77,7 +80,7 @@ def open_bank(settings: ServerSettings, clock: Clock | None = None) -> Bank:
     rules = settings.rules
     store = Store(settings.database)
     clock = clock or Clock()
-    ca = load_ca(store, clock)
+    ca = load_ca(store, clock, Addresses(settings.public_url))
     faults = Faults()
     sessions = Sessions(store, clock, rules.issuance_session_lifetime)
     gateway = SmsGateway(store, clock, faults)
@@ -89,6 +92,7 @@ def open_bank(settings: ServerSettings, clock: Clock | None = None) -> Bank:
         Reason.DEPOSIT_NOT_REQUESTED, Reason.DEPOSIT_CODE_WRONG, Reason.DEPOSIT_CODE_EXPIRED,
         Reason.DEPOSIT_CODE_VOID))
     certificates = Certificates(store, clock, rules, ca)
+    revocations = Revocations(store, clock, rules, ca)
     return Bank(
         rules=rules, store=store, clock=clock, ca=ca, faults=faults, sessions=sessions, sms_gateway=gateway,
         registry=Registry(store, clock),
@@ -101,7 +105,8 @@ def open_bank(settings: ServerSettings, clock: Clock | None = None) -> Bank:
         app_release=AppRelease(rules),
         certificates=certificates,
         devices=Devices(store),
-        revocations=Revocations(store, clock, rules, ca),
+        revocations=revocations,
+        ocsp=OcspResponder(store, clock, ca, revocations),
         transfers=Transfers(store, clock, rules, certificates),
         renewal=Renewal(store, clock, ca, certificates),
     )

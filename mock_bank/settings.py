@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,10 @@ class RuleSettings:
     certificate_validity_years: int = 3
     login_max_wrong_pins: int = 5  # the 5th wrong PIN in a row locks the certificate; the 4th leaves 1 try
     renewal_window: timedelta = timedelta(days=30)  # renewal is offered while at most this much is left
-    crl_validity: timedelta = timedelta(days=1)  # a CRL's next_update after its this_update
+    # A CRL's next_update after its this_update: a week, as public CAs commonly publish the CRL of their
+    # customers' certificates (the CA/Browser Forum allows up to ten days). A relying party may keep a CRL that
+    # long, so a revocation can take a week to reach it; the OCSP responder (services/ocsp.py) answers live.
+    crl_validity: timedelta = timedelta(days=7)
     transfer_max_krw: int = 10_000_000  # one transfer, signed with the certificate
     # The app the bank serves now, and the oldest one it still lets log in and sign (USE-3, CHECK-3);
     # both can be moved through test control.
@@ -71,3 +75,14 @@ class ServerSettings:
     database: Path = Path("mock_bank.sqlite3")
     test_control: bool = False
     rules: RuleSettings = RuleSettings()
+    # Where relying parties reach the bank: its certificates point there for the CRL, the CA certificate and
+    # OCSP, so it must be an address they can fetch. Empty means where it serves, http://host:port; a bank
+    # behind a proxy or listening on 0.0.0.0 names its outside address instead.
+    public_url: str = ""
+
+    def __post_init__(self) -> None:
+        url = (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+            raise ValueError(f"the public URL must be http(s)://host[:port][/path], not {self.public_url!r}")
+        object.__setattr__(self, "public_url", url)

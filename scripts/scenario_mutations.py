@@ -139,6 +139,17 @@ MUTATIONS = (
     Mutation("an ID photo of more pixels than a camera takes is refused undecoded", "mock_bank/services/id_reader.py",
              "if image.width * image.height > MAX_PHOTO_PIXELS:", "if False:", ("-k", "pixels"),
              "tests/test_hostile_uploads.py"),
+    # The certificate profile (issue 14): what a relying party reads in the certificate and asks the responder.
+    Mutation("a customer's certificate carries nonRepudiation: it signs transfers", "mock_bank/services/ca.py",
+             "        content_commitment=not certifies,", "        content_commitment=False,",
+             ("--feature-file", "features/certificate_issuance.feature", "-k", "8단계")),
+    Mutation("OCSP answers revoked for a retired certificate", "mock_bank/services/ocsp.py",
+             "entry = self._revocations.entry(serial) if known else None", "entry = None",
+             ("--feature-file", "features/reissue.feature", "-k", "예전_인증서는_폐기된다")),
+    # Only about one serial in eight starts with a zero nibble, so a scenario would catch this only now and then.
+    Mutation("the serial keeps its leading zero, as openssl prints it", "mock_bank/services/issuance.py",
+             "    return digits.zfill(len(digits) + len(digits) % 2)", "    return digits", ("-k", "serial"),
+             "tests/test_certificate_profile.py"),
 )
 
 

@@ -19,10 +19,12 @@ from pages.device_storage import DeviceStorage
 from steps.issued_certificates import first_certificate, latest_certificate
 from support.certificates import holder_name, public_key_spki_der, verify_client_certificate
 from support.control_client import ControlClient
+from support.ocsp import ask_responder
 from support.revocation import fetch_crl, revocation_of, verify_crl
 
 # The CRL reasons a feature names, as RFC 5280 (and cryptography) spell them.
 CRL_REASONS = {"다른 인증서로 대체": "superseded", "효력 정지": "certificateHold"}
+OCSP_STATUSES = {"정상": "good", "폐기": "revoked"}
 PEM_MIME = "application/x-pem-file"
 
 CrlReader = Callable[[], x509.CertificateRevocationList]
@@ -49,6 +51,19 @@ def first_certificate_revoked(read_crl: CrlReader, bank: ControlClient, customer
     entry = revocation_of(read_crl(), first.serial)
     assert entry is not None, f"certificate {first.serial} is not in the CRL"
     assert entry.reason == CRL_REASONS[reason]
+
+
+@then(parsers.parse('은행의 OCSP 응답기는 고객이 처음 발급받은 인증서를 "{first}" 상태로, '
+                   '새 인증서를 "{latest}" 상태로 답한다'))
+def ocsp_answers(bank: ControlClient, customer: RegisteredCustomer, first: str, latest: str) -> None:
+    """Asked with openssl at the responder each certificate names (support/ocsp.py), as a relying party would."""
+    chain = bank.ca_chain()
+    answers = [ask_responder(recorded.pem, chain.issuing_pem, chain.root_pem)
+               for recorded in (first_certificate(bank, customer), latest_certificate(bank, customer))]
+    for which, answer in zip(("처음", "새"), answers, strict=True):
+        allure.attach(answer.text, name=f"OCSP 응답, {which} 인증서 (openssl ocsp)",
+                      attachment_type=allure.attachment_type.TEXT)
+    assert [answer.status for answer in answers] == [OCSP_STATUSES[first], OCSP_STATUSES[latest]]
 
 
 @then("고객의 새 인증서는 모의 은행의 루트 인증서까지 검증되고 폐기 목록에 없다",

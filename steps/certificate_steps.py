@@ -1,4 +1,4 @@
-"""The issued certificate, checked by the harness itself: chain, holder, validity and key."""
+"""The issued certificate, checked by the harness itself: chain, holder, validity, key and relying-party profile."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from fixtures.certificates import IssuedCertificate
 from identities.registered_customer import RegisteredCustomer
 from pages.completion_screen import CompletionScreen
 from pages.device_storage import DeviceStorage
+from support.certificate_profile import check_relying_party_profile
 from support.certificates import holder_name, public_key_spki_der, validity_years, verify_client_certificate
 from support.control_client import ControlClient
 
@@ -43,3 +44,9 @@ def certificate_validity(verified_certificate: x509.Certificate, years: int) -> 
 @then("인증서의 공개키는 고객 휴대폰에 저장된 키와 같다")
 def certificate_key_on_device(verified_certificate: x509.Certificate, device_storage: DeviceStorage) -> None:
     assert public_key_spki_der(verified_certificate) == device_storage.public_key_der()
+
+
+@then("인증서에는 은행의 폐기 목록과 CA 인증서, OCSP 응답기 주소, 인증서 정책과 부인 방지 용도가 담겨 있다")
+def relying_party_profile(verified_certificate: x509.Certificate, issued_certificate: IssuedCertificate,
+                          mock_bank_url: str, bank: ControlClient) -> None:
+    check_relying_party_profile(verified_certificate, mock_bank_url, issued_certificate.chain.issuing_pem, bank.now())

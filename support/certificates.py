@@ -82,6 +82,12 @@ def validity_years(certificate: x509.Certificate) -> int:
     return years
 
 
+def openssl_serial(certificate: x509.Certificate) -> str:
+    """The serial as `openssl x509 -serial` prints it: upper-case hex of whole bytes, a leading zero kept."""
+    digits = format(certificate.serial_number, "X")
+    return digits.zfill(len(digits) + len(digits) % 2)
+
+
 def public_key_spki_der(certificate: x509.Certificate) -> bytes:
     """The certified key as SubjectPublicKeyInfo DER, the form WebCrypto exports as 'spki'."""
     return certificate.public_key().public_bytes(

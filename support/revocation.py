@@ -27,12 +27,17 @@ class Revoked:
 
 def fetch_crl(bank_url: str) -> x509.CertificateRevocationList:
     """The CRL the bank publishes, from its public URL (no test control involved)."""
-    response = httpx.get(f"{bank_url}{CRL_PATH}", timeout=10.0)
+    return fetch_crl_at(f"{bank_url}{CRL_PATH}")
+
+
+def fetch_crl_at(url: str) -> x509.CertificateRevocationList:
+    """A DER CRL from wherever it is published, such as a certificate's CRL distribution point."""
+    response = httpx.get(url, timeout=10.0)
     response.raise_for_status()
     try:
         return x509.load_der_x509_crl(response.content)
     except ValueError as error:
-        raise CertificateCheckFailed(f"{CRL_PATH} is not a DER CRL: {error}") from error
+        raise CertificateCheckFailed(f"{url} is not a DER CRL: {error}") from error
 
 
 def verify_crl(crl: x509.CertificateRevocationList, issuing_pem: str, at: datetime) -> None:

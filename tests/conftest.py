@@ -4,7 +4,9 @@ walk an issuance session to a given step, through the services or over HTTP."""
 from __future__ import annotations
 
 import re
+import socket
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import uvicorn
 from fastapi.testclient import TestClient
 
 from mock_bank.bank import Bank, open_bank
@@ -179,6 +182,42 @@ def journey(bank: Bank, kim: Person) -> Journey:
 def client(bank: Bank, database: Path) -> Iterator[TestClient]:
     with TestClient(create_app(ServerSettings(database=database, test_control=True), bank)) as http:
         yield http
+
+
+@dataclass(frozen=True)
+class ServedBank:
+    bank: Bank
+    url: str
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def served(tmp_path: Path, time: StillTime) -> Iterator[ServedBank]:
+    """A bank on real HTTP, for clients that are not Python (openssl): uvicorn in a thread, on a free port, so
+    the addresses in its certificates are where it answers. Its clock stands still, as the `bank` fixture's."""
+    settings = ServerSettings(port=free_port(), database=tmp_path / "served.sqlite3", test_control=True)
+    opened = open_bank(settings, Clock(time))
+    server = uvicorn.Server(uvicorn.Config(create_app(settings, opened), host=settings.host, port=settings.port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(200):  # 10 s; joining the thread is the pause, and notices a server that died
+        if server.started or not thread.is_alive():
+            break
+        thread.join(0.05)
+    assert server.started, "the served bank did not start"
+    try:
+        yield ServedBank(opened, settings.public_url)
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        opened.close()
 
 
 def dump(database: Path) -> dict[str, list[tuple[Any, ...]]]:

@@ -24,11 +24,13 @@ from mock_bank.services.ca import (
     verify_possession,
     verify_signature,
 )
+from mock_bank.services.leaf_profile import Addresses
 from support import certificates
 
 NOW = datetime(2026, 3, 15, 9, 30, 12, 345678, tzinfo=UTC)
 HOLDER = Holder(name="김민준", customer_id="C0001234")
 KST = timezone(timedelta(hours=9), "KST")
+ADDRESSES = Addresses("http://bank.test")
 
 
 def spki(key: ec.EllipticCurvePrivateKey) -> bytes:
@@ -55,7 +57,7 @@ def pem(certificate: x509.Certificate) -> str:
 
 @pytest.fixture
 def ca() -> CertificateAuthority:
-    return CertificateAuthority.create(NOW)
+    return CertificateAuthority.create(NOW, ADDRESSES)
 
 
 @pytest.fixture
@@ -69,7 +71,7 @@ def leaf(ca: CertificateAuthority, client_key: ec.EllipticCurvePrivateKey) -> x5
 
 
 def foreign_leaf(client_key: ec.EllipticCurvePrivateKey) -> x509.Certificate:
-    return CertificateAuthority.create(NOW).issue(spki(client_key), HOLDER, NOW)
+    return CertificateAuthority.create(NOW, ADDRESSES).issue(spki(client_key), HOLDER, NOW)
 
 
 def test_issued_leaf_names_the_holder_and_verifies(ca: CertificateAuthority, leaf: x509.Certificate) -> None:
@@ -86,7 +88,7 @@ def test_leaf_is_valid_for_exactly_three_calendar_years(leaf: x509.Certificate) 
 
 def test_leaf_issued_on_29_february_expires_on_28_february(client_key: ec.EllipticCurvePrivateKey) -> None:
     leap_day = datetime(2028, 2, 29, 23, 59, 59, 999_999, tzinfo=UTC)
-    ca = CertificateAuthority.create(leap_day)
+    ca = CertificateAuthority.create(leap_day, ADDRESSES)
     leaf = ca.issue(spki(client_key), HOLDER, leap_day)
     assert leaf.not_valid_before_utc == datetime(2028, 2, 29, 23, 59, 59, tzinfo=UTC)
     assert leaf.not_valid_after_utc == datetime(2031, 2, 28, 23, 59, 59, tzinfo=UTC)
@@ -241,14 +243,14 @@ def test_certificate_key_must_match(leaf: x509.Certificate, client_key: ec.Ellip
 
 def test_material_round_trips(ca: CertificateAuthority, client_key: ec.EllipticCurvePrivateKey) -> None:
     material = ca.material()
-    restored = CertificateAuthority.from_material(material)
+    restored = CertificateAuthority.from_material(material, ADDRESSES)
     assert restored.material() == material
     assert restored.root_certificate == ca.root_certificate
     ca.verify(restored.issue(spki(client_key), HOLDER, NOW), NOW)
 
 
 def test_material_with_mismatched_key_is_refused(ca: CertificateAuthority) -> None:
-    other = CertificateAuthority.create(NOW).material()
+    other = CertificateAuthority.create(NOW, ADDRESSES).material()
     mixed = CaMaterial(
         root_key_pem=other.root_key_pem,
         root_cert_pem=ca.material().root_cert_pem,
@@ -256,7 +258,7 @@ def test_material_with_mismatched_key_is_refused(ca: CertificateAuthority) -> No
         issuing_cert_pem=other.issuing_cert_pem,
     )
     with pytest.raises(ValueError, match="root key"):
-        CertificateAuthority.from_material(mixed)
+        CertificateAuthority.from_material(mixed, ADDRESSES)
 
 
 def test_harness_accepts_the_issued_leaf(ca: CertificateAuthority, leaf: x509.Certificate) -> None:

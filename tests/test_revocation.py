@@ -47,7 +47,7 @@ def test_reissue_lists_the_old_serial_as_superseded(bank: Bank,
     old, new = reissued
     crl = bank.revocations.crl()
     assert crl.last_update_utc == bank.clock.now().replace(microsecond=0)
-    assert crl.next_update_utc == crl.last_update_utc + timedelta(days=1)
+    assert crl.next_update_utc == crl.last_update_utc + timedelta(days=7)
     entry = revocation_of(crl, old.serial)
     assert entry is not None and entry.reason == "superseded"
     assert revocation_of(crl, new.serial) is None
@@ -75,7 +75,7 @@ def test_the_crl_is_public_in_pem_and_der(client: TestClient, bank: Bank,
 
 
 def test_the_harness_rejects_a_crl_signed_by_someone_else(bank: Bank) -> None:
-    other = CertificateAuthority.create(bank.clock.now()).issuing_certificate
+    other = CertificateAuthority.create(bank.clock.now(), bank.ca.addresses).issuing_certificate
     with pytest.raises(CertificateCheckFailed):
         verify_crl(bank.revocations.crl(), pem_of(other), bank.clock.now())
 
@@ -83,7 +83,7 @@ def test_the_harness_rejects_a_crl_signed_by_someone_else(bank: Bank) -> None:
 def test_the_harness_rejects_a_crl_that_is_out_of_date(bank: Bank) -> None:
     crl = bank.revocations.crl()
     with pytest.raises(CertificateCheckFailed):
-        verify_crl(crl, pem_of(bank.ca.issuing_certificate), bank.clock.now() + timedelta(days=1))
+        verify_crl(crl, pem_of(bank.ca.issuing_certificate), bank.clock.now() + bank.rules.crl_validity)
 
 
 @pytest.fixture

@@ -12,8 +12,11 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKeyTypes
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+from cryptography.x509 import ocsp
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from cryptography.x509.verification import PolicyBuilder, Store, VerificationError
+
+from mock_bank.services.leaf_profile import Addresses, with_relying_party_extensions
 
 ROOT_YEARS = 20
 ISSUING_YEARS = 10
@@ -103,10 +106,12 @@ def _name(common_name: str, *units: str) -> x509.Name:
 
 
 def _key_usage(*, certifies: bool) -> x509.KeyUsage:
-    # CAs only sign certificates and CRLs; customers' keys only sign challenges and transactions.
+    # CAs only sign certificates and CRLs; customers' keys only sign challenges and transactions. A signed
+    # transfer is a commitment the customer cannot later deny (전자서명), hence nonRepudiation beside
+    # digitalSignature, as Korean banks' signing certificates carry it.
     return x509.KeyUsage(
         digital_signature=not certifies,
-        content_commitment=False,
+        content_commitment=not certifies,
         key_encipherment=False,
         data_encipherment=False,
         key_agreement=False,
@@ -194,6 +199,7 @@ class CertificateAuthority:
         root_certificate: x509.Certificate,
         issuing_key: ec.EllipticCurvePrivateKey,
         issuing_certificate: x509.Certificate,
+        addresses: Addresses,
     ) -> None:
         if _spki(root_key.public_key()) != _spki(root_certificate.public_key()):
             raise ValueError("root key does not match the root certificate")
@@ -205,9 +211,10 @@ class CertificateAuthority:
         self._root_certificate = root_certificate
         self._issuing_key = issuing_key
         self._issuing_certificate = issuing_certificate
+        self._addresses = addresses
 
     @classmethod
-    def create(cls, now: datetime) -> CertificateAuthority:
+    def create(cls, now: datetime, addresses: Addresses) -> CertificateAuthority:
         root_key = ec.generate_private_key(ec.SECP256R1())
         root_name = _name("KB국민인증서 Mock Root CA")
         root_certificate = _ca_builder(root_name, root_name, root_key.public_key(), now, ROOT_YEARS).sign(
@@ -220,15 +227,17 @@ class CertificateAuthority:
             .add_extension(_aki(root_certificate), critical=False)
             .sign(root_key, hashes.SHA256())
         )
-        return cls(root_key, root_certificate, issuing_key, issuing_certificate)
+        return cls(root_key, root_certificate, issuing_key, issuing_certificate, addresses)
 
     @classmethod
-    def from_material(cls, material: CaMaterial) -> CertificateAuthority:
+    def from_material(cls, material: CaMaterial, addresses: Addresses) -> CertificateAuthority:
+        """The addresses are not part of the material: a bank restarted at another URL points there from then on."""
         return cls(
             _load_ca_key(material.root_key_pem),
             x509.load_pem_x509_certificate(material.root_cert_pem.encode("ascii")),
             _load_ca_key(material.issuing_key_pem),
             x509.load_pem_x509_certificate(material.issuing_cert_pem.encode("ascii")),
+            addresses,
         )
 
     def material(self) -> CaMaterial:
@@ -247,6 +256,10 @@ class CertificateAuthority:
     def issuing_certificate(self) -> x509.Certificate:
         return self._issuing_certificate
 
+    @property
+    def addresses(self) -> Addresses:
+        return self._addresses
+
     def chain_pem(self) -> str:
         """The issuing CA then the root, as a client needs them after its own certificate."""
         return _cert_pem(self._issuing_certificate) + _cert_pem(self._root_certificate)
@@ -257,13 +270,19 @@ class CertificateAuthority:
                 .add_extension(_aki(self._issuing_certificate), critical=False)
                 .sign(self._issuing_key, hashes.SHA256()))
 
+    def sign_ocsp(self, builder: ocsp.OCSPResponseBuilder) -> ocsp.OCSPResponse:
+        """Sign an OCSP response as the issuing CA, which RFC 6960 lets answer for its own certificates."""
+        return (builder.responder_id(ocsp.OCSPResponderEncoding.HASH, self._issuing_certificate)
+                .sign(self._issuing_key, hashes.SHA256()))
+
     def issue(self, public_key_der: bytes, holder: Holder, now: datetime) -> x509.Certificate:
         """Issue a client certificate for a WebCrypto 'spki' export of a P-256 key."""
         public_key = _load_p256_public_key(public_key_der)
         subject = _name(holder.name, PERSONAL_UNIT)
         customer_uri = x509.UniformResourceIdentifier(CUSTOMER_URI_PREFIX + holder.customer_id)
+        builder = _builder(subject, self._issuing_certificate.subject, public_key, now, LEAF_YEARS)
         return (
-            _builder(subject, self._issuing_certificate.subject, public_key, now, LEAF_YEARS)
+            with_relying_party_extensions(builder, self._addresses)
             .add_extension(x509.SubjectAlternativeName([customer_uri]), critical=False)
             .add_extension(_aki(self._issuing_certificate), critical=False)
             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)

@@ -53,7 +53,10 @@ def take_challenge(store: Store, challenge_id: str, owner: str, purpose: str) ->
 
 
 def serial_text(serial: int) -> str:
-    return format(serial, "X")
+    """The serial as `openssl x509 -serial` prints it: upper-case hex of whole bytes, so 0x0A1B is '0A1B', not
+    'A1B'. A tester compares the screen with openssl's output; one digit short would look like another serial."""
+    digits = format(serial, "X")
+    return digits.zfill(len(digits) + len(digits) % 2)
 
 
 def details_of(session: IssuanceSession) -> CertificateDetails:

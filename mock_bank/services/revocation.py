@@ -3,8 +3,9 @@
 A certificate is retired (and so revoked) when the customer re-issues, renews or registers another device
 (superseded), or when the 5th wrong PIN locks it (held: the bank stops it; it never comes back, since only
 re-issue gives the customer a new one). The list is built afresh on each request from the store, with
-this_update at the bank's clock and next_update a day later, so a test that moves the clock sees a CRL
-current for that moment. The CRL number is the bank's clock in milliseconds: it grows as time does.
+this_update at the bank's clock and next_update a week later (RuleSettings.crl_validity), so a test that
+moves the clock sees a CRL current for that moment. The CRL number is the bank's clock in milliseconds: it
+grows as time does.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ CRL_REASONS: dict[Status, ReasonFlags] = {
 
 
 def serial_number(serial: str) -> int:
-    """The store writes serials as upper-case hex (issuance.serial_text)."""
+    """The store writes serials as openssl prints them, upper-case hex (issuance.serial_text)."""
     return int(serial, 16)
 
 

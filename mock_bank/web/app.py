@@ -17,6 +17,7 @@ from mock_bank.web.control_api import control_router
 from mock_bank.web.device_api import device_router
 from mock_bank.web.http_errors import install_error_handlers
 from mock_bank.web.id_card_screens import id_card_router
+from mock_bank.web.public_ca import public_ca_router
 from mock_bank.web.rendering import refusal_json, refusal_message, screen
 from mock_bank.web.request_log import log_requests
 from mock_bank.web.same_origin import refuse_cross_site_requests
@@ -42,6 +43,7 @@ def create_app(settings: ServerSettings, bank: Bank | None = None) -> FastAPI:
     app.include_router(id_card_router(kit))
     app.include_router(device_router(bank))
     app.include_router(certificate_screens_router(bank))
+    app.include_router(public_ca_router(bank))
     app.include_router(transfer_router(kit))
     app.include_router(certificate_api_router(bank))
     if settings.test_control:

@@ -1,9 +1,8 @@
-"""After issuance, in the 인증센터: the certificate's management screen, renewal, PIN change, the refused
-import, and the CA's public files (the CRL the bank publishes, and the certificates that verify it)."""
+"""After issuance, in the 인증센터: the certificate's management screen, renewal, PIN change and the refused
+import. The CA's public files are in public_ca.py."""
 
 from __future__ import annotations
 
-from cryptography.hazmat.primitives.serialization import Encoding
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
@@ -14,7 +13,6 @@ from mock_bank.services.certificate_status import CertificateState
 from mock_bank.web.rendering import DEVICE_COOKIE, refusal_message, screen
 
 SERIAL_LIMIT = 64
-PEM_TYPE = "application/x-pem-file"
 # What the 상태 line says; a problem (services/certificate_status.py) outranks a due renewal.
 STATUS_TEXT = {
     Reason.CERTIFICATE_LOCKED: "잠김 (비밀번호 5회 오류)",
@@ -74,22 +72,5 @@ def certificate_router(bank: Bank) -> APIRouter:
     def pin_change(request: Request, serial: str | None = None) -> Response:
         state = state_of(request, serial)
         return screen(request, "pin_change.html", serial=state.serial)
-
-    # The CA's public files: what any relying party needs to check a KB국민인증서 itself.
-    @router.get("/ca/crl.pem")
-    def crl_pem() -> Response:
-        return Response(bank.revocations.crl().public_bytes(Encoding.PEM), media_type=PEM_TYPE)
-
-    @router.get("/ca/crl.der")
-    def crl_der() -> Response:
-        return Response(bank.revocations.crl().public_bytes(Encoding.DER), media_type="application/pkix-crl")
-
-    @router.get("/ca/issuing.pem")
-    def issuing_pem() -> Response:
-        return Response(bank.ca.issuing_certificate.public_bytes(Encoding.PEM), media_type=PEM_TYPE)
-
-    @router.get("/ca/root.pem")
-    def root_pem() -> Response:
-        return Response(bank.ca.root_certificate.public_bytes(Encoding.PEM), media_type=PEM_TYPE)
 
     return router
