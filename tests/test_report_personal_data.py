@@ -86,6 +86,13 @@ def test_the_script_exits_non_zero_on_a_leak(tmp_path: Path, customer: Customer)
     assert customer.rrn not in done.stdout + done.stderr
 
 
+def test_a_file_that_is_only_an_rrn_is_read_as_text_not_as_a_json_number(tmp_path: Path) -> None:
+    (tmp_path / "a-attachment.txt").write_text("9906012123551", "utf-8")
+    (tmp_path / "b-result.json").write_text(json.dumps({"start": 9906012123551}), "utf-8")  # a timestamp
+    _, leaks = scan([tmp_path])
+    assert [(Path(leak.where).name, leak.finding.masked) for leak in leaks] == [("a-attachment.txt", "9906012******")]
+
+
 def test_things_that_only_look_like_numbers_are_not_findings() -> None:
     assert find("2026-11-25T22:38:28 uuid 12345678-1234-1234-1234-123456789012 phone 010-1234-5678") == []
     assert find("9013451234567") == []  # month 13 is no date
