@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 
@@ -71,3 +71,5 @@ class ServerSettings:
     database: Path = Path("mock_bank.sqlite3")
     test_control: bool = False
     rules: RuleSettings = RuleSettings()
+    # The bank's clock opens at 10:00 KST on this day (mock_bank/clock.py says why); None runs on real time.
+    today: date | None = None
