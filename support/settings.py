@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+# Days count in Korea, where the bank, its cards and its screens are.
+KST = timezone(timedelta(hours=9), "KST")
 
 
 class SettingsError(Exception):

@@ -7,12 +7,12 @@ import json
 import subprocess
 import sys
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
-from faker import Faker
 
-from identities import Customer, KoreanIdentityProvider
+from identities import Customer, seeded_faker
 from support.personal_data import find, known_values, mask, mask_error_messages
 from support.personal_data_scan import scan
 from support.trace_masking import mask_trace
@@ -22,10 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture
 def customer() -> Customer:
-    fake = Faker("ko_KR")
-    fake.add_provider(KoreanIdentityProvider)
-    fake.seed_instance(20251125)
-    generated: Customer = fake.customer(bank="KB국민")
+    generated: Customer = seeded_faker(20251125, date(2025, 11, 25)).customer(bank="KB국민")
     return generated
 
 
