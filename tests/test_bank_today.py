@@ -6,11 +6,13 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import httpx
 import pytest
 from cryptography import x509
 from fastapi.testclient import TestClient
 
 from conftest import StillTime
+from fixtures.mock_bank_server import running_bank
 from mock_bank.__main__ import parse_settings
 from mock_bank.bank import StartError, open_bank
 from mock_bank.clock import Clock, opening_on
@@ -76,7 +78,7 @@ def app_of_the_day(tmp_path: Path) -> Iterator[TestClient]:
         yield http
 
 
-def bank_time(http: TestClient) -> datetime:
+def bank_time(http: TestClient | httpx.Client) -> datetime:
     return datetime.fromisoformat(http.get("/_test/clock").json()["now"])
 
 
@@ -106,3 +108,10 @@ def test_a_saved_ca_from_a_later_day_stops_the_bank_instead_of_signing_what_no_o
     later = open_bank(ServerSettings(database=database, today=date(2031, 6, 1)))  # inside the CA's years
     later.close()
 
+
+def test_the_harness_starts_its_bank_on_the_run_s_today(tmp_path: Path) -> None:
+    """The real process, started as fixtures/mock_bank_server.py starts every worker's bank."""
+    with running_bank(tmp_path / "mock_bank.log", DAY) as url, httpx.Client(base_url=url) as http:
+        assert OPENING <= bank_time(http) < OPENING + SLACK
+        issuing = x509.load_pem_x509_certificate(http.get("/_test/ca").json()["issuing_pem"].encode())
+        assert issuing.not_valid_before_utc.date() == DAY
