@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 from identities.customer import Customer
-from identities.provider import KoreanIdentityProvider, seed_for
+from identities.provider import KoreanIdentityProvider, seed_for, seeded_faker
 
-__all__ = ["Customer", "KoreanIdentityProvider", "seed_for"]
+__all__ = ["Customer", "KoreanIdentityProvider", "seed_for", "seeded_faker"]

@@ -1,4 +1,4 @@
-"""A Faker provider of Korean test customers, reproducible from `seed_instance` and a scenario's seed."""
+"""A Faker provider of Korean test customers, reproducible from a scenario's seed and the run's today."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import string
 from datetime import date, timedelta
 from typing import Any
 
+from faker import Faker
 from faker.providers import BaseProvider
 
 from identities import licence
@@ -54,8 +55,30 @@ def seed_for(run_seed: int, scenario_id: str) -> int:
     return int.from_bytes(digest[:8], "big")
 
 
+def seeded_faker(seed: int, today: date) -> Faker:
+    """A ko_KR Faker whose customers are `seed`'s, aged on `today`: the same on any machine, on any real day."""
+    fake = Faker("ko_KR")
+    fake.add_provider(KoreanIdentityProvider(fake, today))
+    fake.seed_instance(seed)
+    return fake
+
+
 class KoreanIdentityProvider(BaseProvider):
-    """Use with Faker("ko_KR"); every draw comes from the generator's random, so seed_instance replays it."""
+    """Use with Faker("ko_KR"); every draw comes from the generator's random, so seed_instance replays it.
+
+    There is no default day: ages, birth dates and card dates count from the `today` given here or to each
+    call, never from the machine's date, so a seed replays the same people on any day (seeded_faker does both).
+    """
+
+    def __init__(self, generator: Any, today: date | None = None) -> None:
+        super().__init__(generator)
+        self._today = today
+
+    def _on(self, today: date | None) -> date:
+        chosen = today or self._today
+        if chosen is None:
+            raise ValueError("no today to age people from: use seeded_faker(seed, today) or pass today=")
+        return chosen
 
     @property
     def _rng(self) -> random.Random:
@@ -68,7 +91,7 @@ class KoreanIdentityProvider(BaseProvider):
         if male is None:
             male = self._rng.random() < 0.5
         if birth is None:
-            birth = self._birth_date(self._rng.randint(*ADULT_AGES), today or date.today())
+            birth = self._birth_date(self._rng.randint(*ADULT_AGES), self._on(today))
         return rrns.make_rrn(birth, male, self._rng, random_tail)
 
     def korean_mobile(self) -> str:
@@ -84,7 +107,7 @@ class KoreanIdentityProvider(BaseProvider):
 
     def resident_card(self, name: str | None = None, rrn: str | None = None,
                       today: date | None = None) -> ResidentCard:
-        today = today or date.today()
+        today = self._on(today)
         rrn = rrn or self.korean_rrn(today=today)
         name = name or self._name(rrns.is_male(rrn))
         # Issued after the 17th birthday (or the 1999 reissue), often again later after a loss or a move.
@@ -100,7 +123,7 @@ class KoreanIdentityProvider(BaseProvider):
 
     def driver_licence(self, name: str | None = None, rrn: str | None = None,
                        today: date | None = None) -> DriverLicence:
-        today = today or date.today()
+        today = self._on(today)
         rrn = rrn or self.korean_rrn(today=today)
         name = name or self._name(rrns.is_male(rrn))
         eighteenth = _anniversary(rrns.birth_date(rrn), 18)
@@ -132,7 +155,7 @@ class KoreanIdentityProvider(BaseProvider):
         mock bank compares RRNs as registered, so it accepts either form); `reissued_card` makes the
         주민등록증 a replacement, the earlier card kept in `earlier_cards` for the ID registry.
         """
-        today = today or date.today()
+        today = self._on(today)
         if age is None:
             low, high = MINOR_AGES if minor else ADULT_AGES if adult else (MINOR_AGES[0], ADULT_AGES[1])
             # A licence is first issued at 18, so asking for one narrows the ages drawn.
@@ -203,7 +226,12 @@ class KoreanIdentityProvider(BaseProvider):
         return self._day_between(earliest, latest)
 
     def _day_between(self, first: date, last: date) -> date:
-        return first + timedelta(days=self._rng.randint(0, (last - first).days))
+        # One random() per day drawn, however long the span: randint's rejection sampling takes more draws for
+        # some spans, so a span one day longer on another today (a 29 February) would shift every later draw,
+        # and the same seed would make someone else.
+        if last < first:
+            raise ValueError(f"no day between {first} and {last}")
+        return first + timedelta(days=int(self._rng.random() * ((last - first).days + 1)))
 
 
 def _anniversary(day: date, years: int) -> date:

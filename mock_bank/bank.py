@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mock_bank.clock import Clock
+from mock_bank.clock import Clock, opening_on
 from mock_bank.errors import Reason
 from mock_bank.services.account_check import AccountCheck
 from mock_bank.services.app_release import AppRelease
@@ -65,10 +65,23 @@ class Bank:
         self.store.close()
 
 
+class StartError(Exception):
+    """The bank cannot open as asked; the message says what to change."""
+
+
 def load_ca(store: Store, clock: Clock, addresses: Addresses) -> CertificateAuthority:
     saved = store.ca_material()
     if saved is not None:
-        return CertificateAuthority.from_material(CaMaterial(**saved), addresses)
+        ca = CertificateAuthority.from_material(CaMaterial(**saved), addresses)
+        # A CA made on a later day (another --today) would sign certificates no verifier accepts yet; replacing
+        # it would orphan the certificates already issued, so the choice is left to whoever started the bank.
+        issuing = ca.issuing_certificate  # valid for fewer years than the root, from the same day
+        if not issuing.not_valid_before_utc <= clock.now() < issuing.not_valid_after_utc:
+            raise StartError(f"the CA saved in this database is valid from {issuing.not_valid_before_utc} to "
+                             f"{issuing.not_valid_after_utc}, not at the bank's time {clock.now()}: "
+                             "start with another --db (or another --today)")
+        return ca
+    # Made at the bank's time, so the CA's validity and its certificates' start on the bank's day.
     ca = CertificateAuthority.create(clock.now(), addresses)
     material = ca.material()
     store.save_ca_material({key: getattr(material, key) for key in CaMaterial.__dataclass_fields__})
@@ -76,11 +89,16 @@ def load_ca(store: Store, clock: Clock, addresses: Addresses) -> CertificateAuth
 
 
 def open_bank(settings: ServerSettings, clock: Clock | None = None) -> Bank:
-    """`clock` is for unit tests that need time to stand still; the server uses the system's time."""
+    """`clock` is for unit tests that need time to stand still; the server's runs from settings.today."""
     rules = settings.rules
     store = Store(settings.database)
-    clock = clock or Clock()
-    ca = load_ca(store, clock, Addresses(settings.public_url))
+    # Before the CA: a new one takes its validity from this clock.
+    clock = clock or Clock(start=opening_on(settings.today) if settings.today is not None else None)
+    try:
+        ca = load_ca(store, clock, Addresses(settings.public_url))
+    except StartError:
+        store.close()
+        raise
     faults = Faults()
     sessions = Sessions(store, clock, rules.issuance_session_lifetime)
     gateway = SmsGateway(store, clock, faults)

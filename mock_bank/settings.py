@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -86,3 +86,5 @@ class ServerSettings:
         if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
             raise ValueError(f"the public URL must be http(s)://host[:port][/path], not {self.public_url!r}")
         object.__setattr__(self, "public_url", url)
+    # The bank's clock opens at 10:00 KST on this day (mock_bank/clock.py says why); None runs on real time.
+    today: date | None = None

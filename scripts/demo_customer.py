@@ -10,12 +10,11 @@ import argparse
 import random
 from pathlib import Path
 
-from faker import Faker
-
-from identities import KoreanIdentityProvider
+from identities import seeded_faker
 from identities.certificate_secrets import make_secrets
 from identities.id_card_image import card_png
 from support.control_client import ControlClient
+from support.settings import KST
 
 
 def main() -> None:
@@ -25,17 +24,16 @@ def main() -> None:
     parser.add_argument("--card", type=Path, default=Path("reports/demo-id-card.png"))
     args = parser.parse_args()
     seed = args.seed if args.seed is not None else random.randrange(2**31)
-    fake = Faker("ko_KR")
-    fake.add_provider(KoreanIdentityProvider)
-    fake.seed_instance(seed)
-    person = fake.customer()
-    secrets = make_secrets(random.Random(seed), person.birth_date)
     control = ControlClient(args.bank_url.rstrip("/"))
+    # Aged on the bank's day (a bank started with --today keeps its own), so the bank takes their cards as valid.
+    today = control.now().astimezone(KST).date()
+    person = seeded_faker(seed, today).customer()
+    secrets = make_secrets(random.Random(seed), person.birth_date)
     control.register(dict(person.to_registration()))
     assert person.resident_card is not None
     args.card.parent.mkdir(parents=True, exist_ok=True)
     args.card.write_bytes(card_png(person.resident_card))
-    print(f"seed {seed}: registered at {args.bank_url}")
+    print(f"seed {seed}, bank's day {today}: registered at {args.bank_url}")
     print(f"  통신사 {person.carrier} · 이름 {person.name} · 주민등록번호 앞 7자리 {person.rrn[:7]}")
     print(f"  휴대폰 {person.phone} · 계좌 {person.account.bank} {person.account.number}")
     print(f"  신분증 사진: {args.card}")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta, timezone
-
 from faker import Faker
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
@@ -14,8 +12,8 @@ from identities.registered_customer import RegisteredCustomer
 from pages.certificate_management import ManagementScreen
 from pages.components.remedies import Remedies
 from support.control_client import ControlClient
+from support.settings import KST
 
-KST = timezone(timedelta(hours=9))
 NEW_CARD_OFFICE = "서울특별시 마포구청장"
 
 

@@ -46,10 +46,13 @@ def _texts(data: bytes, name: str) -> Iterator[str]:
     except UnicodeDecodeError:
         return
     try:
-        yield from _strings(json.loads(text))
-        return
+        document = json.loads(text)
     except ValueError:
-        pass
+        document = None
+    # Only a document's numbers are left out: a file that is one bare number (an RRN written alone) is text.
+    if isinstance(document, dict | list):
+        yield from _strings(document)
+        return
     for line in text.split("\n"):
         if line.lstrip().startswith(("{", "[")):
             try:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -21,6 +24,15 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Days count in Korea, where the bank, its cards and its screens are.
+KST = timezone(timedelta(hours=9), "KST")
+# From 2000, when every adult can hold a 주민등록증 of the current design (1999); to 2089, as the bank's clock
+# stops at 2100 and scenarios move it a certificate's three years and more past today.
+FIRST_TODAY = date(2000, 1, 1)
+LAST_TODAY = date(2089, 12, 31)
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 class SettingsError(Exception):
     """A setting that cannot work, named with what to do about it."""
 
@@ -30,6 +42,7 @@ class HarnessSettings:
     chromium: Path
     mock_bank_url: str | None
     run_seed: int
+    today: date  # the run's one day: customers are aged on it and the bank's clock opens on it
     timeout_ms: int
     device: str
     # A Playwright browser server (`playwright run-server`) every worker connects to instead of launching Chromium.
@@ -43,7 +56,7 @@ class HarnessSettings:
         return self.browser_server is not None or self.selenium_grid is not None
 
     @classmethod
-    def from_config(cls, config: pytest.Config, run_seed: int) -> HarnessSettings:
+    def from_config(cls, config: pytest.Config, run_seed: int, today: date) -> HarnessSettings:
         chromium = Path(config.getoption("chromium") or os.environ.get("KB_CHROMIUM", DEFAULT_CHROMIUM))
         server = config.getoption("browser_server", None) or os.environ.get("KB_BROWSER_SERVER") or None
         grid = config.getoption("selenium_grid", None) or os.environ.get("SELENIUM_REMOTE_URL") or None
@@ -53,11 +66,41 @@ class HarnessSettings:
                                 "(make e2e does) or pass --chromium PATH / set KB_CHROMIUM")
         url = config.getoption("mock_bank_url") or os.environ.get("KB_MOCK_BANK_URL")
         return cls(chromium=chromium, mock_bank_url=url.rstrip("/") if url else None, run_seed=run_seed,
-                   timeout_ms=int(config.getoption("step_timeout_ms")),
-                   device=config.getoption("device") or "Pixel 7", browser_server=server,
-                   selenium_grid=grid)
+                   today=today, timeout_ms=int(config.getoption("step_timeout_ms")),
+                   device=config.getoption("device") or "Pixel 7", browser_server=server, selenium_grid=grid)
 
 
 def new_run_seed(config: pytest.Config) -> int:
     fixed = config.getoption("faker_seed")
     return int(fixed) if fixed is not None else secrets.randbelow(2**31)
+
+
+def _korean_now() -> datetime:
+    return datetime.now(KST)
+
+
+def run_today(option: str | None, environ: Mapping[str, str], now: Callable[[], datetime] = _korean_now) -> date:
+    """--today, else KB_TODAY, else today's date in Korea, where the bank, its cards and its screens count days.
+
+    `now` is the real time, read only when neither is given.
+    """
+    if option is not None:
+        return parse_today(option, "--today ")
+    if environ.get("KB_TODAY"):
+        return parse_today(environ["KB_TODAY"], "KB_TODAY=")
+    return now().astimezone(KST).date()
+
+
+def parse_today(text: str, source: str) -> date:
+    """`source` is how the value was written before it: '--today ' or 'KB_TODAY='."""
+    # date.fromisoformat alone would also take '20270301' and week dates; one spelling keeps replays greppable.
+    if not _ISO_DAY.fullmatch(text):
+        raise SettingsError(f"{source}{text!r} is not a day written YYYY-MM-DD, e.g. {source}2027-03-01")
+    try:
+        day = date.fromisoformat(text)
+    except ValueError as error:
+        raise SettingsError(f"{source}{text} is not a day on the calendar ({error})") from None
+    if not FIRST_TODAY <= day <= LAST_TODAY:
+        raise SettingsError(f"{source}{text} is outside the days the harness can run on, "
+                            f"{FIRST_TODAY} to {LAST_TODAY}")
+    return day

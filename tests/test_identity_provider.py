@@ -10,7 +10,7 @@ import pytest
 from faker import Faker
 from stdnum.kr import rrn as stdnum_rrn
 
-from identities import Customer, KoreanIdentityProvider, seed_for
+from identities import Customer, KoreanIdentityProvider, seed_for, seeded_faker
 from identities import rrn as rrns
 from identities.banks import BANKS, PREFIXES, format_account
 from identities.carriers import CARRIERS
@@ -24,10 +24,7 @@ LICENCE = re.compile(r"^(\d{2})-(\d{2})-\d{6}-\d{2}$")
 
 
 def faker(seed: int) -> Faker:
-    fake = Faker("ko_KR")
-    fake.add_provider(KoreanIdentityProvider)
-    fake.seed_instance(seed)
-    return fake
+    return seeded_faker(seed, TODAY)
 
 
 def birthday(born: date, years: int) -> date:
@@ -189,10 +186,19 @@ def test_post_2020_rrns_keep_birth_and_gender_but_not_the_check_digit() -> None:
     assert sum(stdnum_rrn.is_valid(number) for number in numbers) < 60
 
 
-def test_default_today_is_the_real_date() -> None:
-    customer = faker(1).customer()
-    assert 19 <= customer.age_on(date.today()) <= 80
-    assert customer.resident_card is not None and customer.resident_card.issued_on < date.today()
+def test_there_is_no_default_today_to_fall_back_on_the_machine_s_date() -> None:
+    fake = Faker("ko_KR")
+    fake.add_provider(KoreanIdentityProvider)
+    for build in (fake.customer, fake.korean_rrn, fake.resident_card, fake.driver_licence):
+        with pytest.raises(ValueError, match="no today"):
+            build()
+
+
+def test_a_today_given_to_a_call_wins_over_the_faker_s() -> None:
+    later = date(2031, 9, 9)
+    customer = faker(1).customer(today=later)
+    assert customer == seeded_faker(1, later).customer()
+    assert customer.resident_card is not None and customer.resident_card.issued_on < later
 
 
 def test_a_reissued_card_replaces_an_earlier_one_in_the_registry() -> None:

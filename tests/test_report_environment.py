@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+from harness_runs import PLUGINS, harness_run
 
 from fixtures.report_environment import as_properties
 from support.report_categories import CATEGORIES, ENVIRONMENT, HARNESS, PRODUCT, TIMEOUT
@@ -42,3 +44,15 @@ def test_every_category_has_an_id_for_allure_3() -> None:
 def test_properties_escape_what_java_properties_would_misread() -> None:
     text = as_properties({"Base URL": "http://127.0.0.1:8765", "note": "두 줄\n둘째 줄", "path": "C:\\x"})
     assert text.splitlines() == ["Base\\ URL=http://127.0.0.1:8765", "note=두 줄\\n둘째 줄", "path=C:\\\\x"]
+
+
+def test_the_environment_panel_names_the_run_s_seed_and_today(tmp_path: Path) -> None:
+    """What a report reader needs to replay the run: the seed and the day its customers were aged on."""
+    results = tmp_path / "run" / "allure-results"
+    run = harness_run(tmp_path / "run", "--faker-seed", "7", "--today", "2027-03-01", f"--alluredir={results}",
+                      plugins=(*PLUGINS, "fixtures.report_environment"))
+    assert run.returncode == 0, run.stdout + run.stderr
+    lines = (results / "environment.properties").read_text("utf-8").splitlines()
+    assert "Faker\\ seed=7 (--faker-seed 로 재현)" in lines
+    assert "Today=2027-03-01 (--today 로 재현: 고객 나이와 은행 시계의 기준일)" in lines
+    assert "Replay=--faker-seed 7 --today 2027-03-01" in lines

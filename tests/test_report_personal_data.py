@@ -7,12 +7,12 @@ import json
 import subprocess
 import sys
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
-from faker import Faker
 
-from identities import Customer, KoreanIdentityProvider
+from identities import Customer, seeded_faker
 from support.personal_data import find, known_values, mask, mask_error_messages
 from support.personal_data_scan import scan
 from support.trace_masking import mask_trace
@@ -22,10 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture
 def customer() -> Customer:
-    fake = Faker("ko_KR")
-    fake.add_provider(KoreanIdentityProvider)
-    fake.seed_instance(20251125)
-    generated: Customer = fake.customer(bank="KB국민")
+    generated: Customer = seeded_faker(20251125, date(2025, 11, 25)).customer(bank="KB국민")
     return generated
 
 
@@ -84,6 +81,13 @@ def test_the_script_exits_non_zero_on_a_leak(tmp_path: Path, customer: Customer)
     done = subprocess.run(script, capture_output=True, text=True, timeout=60)
     assert done.returncode == 1
     assert customer.rrn not in done.stdout + done.stderr
+
+
+def test_a_file_that_is_only_an_rrn_is_read_as_text_not_as_a_json_number(tmp_path: Path) -> None:
+    (tmp_path / "a-attachment.txt").write_text("9906012123551", "utf-8")
+    (tmp_path / "b-result.json").write_text(json.dumps({"start": 9906012123551}), "utf-8")  # a timestamp
+    _, leaks = scan([tmp_path])
+    assert [(Path(leak.where).name, leak.finding.masked) for leak in leaks] == [("a-attachment.txt", "9906012******")]
 
 
 def test_things_that_only_look_like_numbers_are_not_findings() -> None:

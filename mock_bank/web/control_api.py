@@ -7,22 +7,20 @@ cannot be rearranged from outside. Everything arranged here is undone by POST /_
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from cryptography.hazmat.primitives.serialization import Encoding
 from fastapi import APIRouter, HTTPException, status
 from pydantic import AwareDatetime, BaseModel, Field, field_validator
 
 from mock_bank.bank import Bank
+from mock_bank.clock import EARLIEST, LATEST
 from mock_bank.errors import InputRejected
 from mock_bank.services import inputs
 from mock_bank.services.banks import ACCOUNT_DIGITS
 from mock_bank.services.faults import Screen, Until
 from mock_bank.services.registry import AccountRecord, CustomerRecord, IdCardRecord
 
-# The clock may be set anywhere a test could want, but not so far that adding a certificate's years overflows.
-EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
-LATEST = datetime(2100, 1, 1, tzinfo=UTC)
 ONE_DAY = 24 * 3600
 
 
@@ -106,7 +104,8 @@ def control_router(bank: Bank) -> APIRouter:
 
     @router.post("/reset", status_code=status.HTTP_204_NO_CONTENT, summary="Forget every customer and undo faults",
                  description="Empties customers, sessions, codes, inboxes, ledgers, certificates and transfers, "
-                             "sets the clock back to real time, clears every fault and serves the default app "
+                             "sets the clock back to where it started (10:00 KST on the --today day, or real "
+                             "time), clears every fault and serves the default app "
                              "version again. The CA is kept, so its root stays trusted.")
     def reset() -> None:
         bank.reset()
