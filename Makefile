@@ -78,8 +78,9 @@ coverage: setup
 scan-personal-data: setup
 	@$(PYTHON) scripts/scan_personal_data.py $(RESULTS) $(JUNIT)
 
+ONLY ?=
 mutations: setup
-	@$(PYTHON) scripts/scenario_mutations.py
+	@$(PYTHON) scripts/scenario_mutations.py --only "$(ONLY)"
 
 # Measures, never asserts: run it on an otherwise idle machine. BENCH_ARGS="--repeat 3" for medians.
 bench: setup

@@ -55,6 +55,16 @@ def other_digit(digit: str) -> str:
     return str((int(digit) + 1) % 10)
 
 
+# The 7th RRN digit's partner of the other sex in the same century (1/2 1900s, 3/4 2000s, 5-8 foreigners).
+OTHER_SEX = {"1": "2", "2": "1", "3": "4", "4": "3", "5": "6", "6": "5", "7": "8", "8": "7", "9": "0", "0": "9"}
+
+
+def other_birth_date(yymmdd: str) -> str:
+    """A day before or after: still a real date, and not the customer's."""
+    day = int(yymmdd[4:])
+    return f"{yymmdd[:4]}{day - 1 if day > 1 else day + 1:02d}"
+
+
 def what_to_type(code: str, wrong: bool, typed: str | None) -> str:
     """The received code, the same code with its last digit changed, or whatever the customer typed."""
     if typed is not None:
@@ -179,6 +189,22 @@ class IssuanceJourney:
         if cause not in mistakes:
             raise KeyError(f"the guide's failure table has no cause {cause!r}")
         return self._go_wrong_at(*mistakes[cause])
+
+    # Guide step 3 names three details the carrier compares (and the screen asks the phone number): each one
+    # wrong on its own, so that a comparison which forgets one of them is seen.
+    def mistype_phone_owner(self, detail: str) -> Callable[[], None]:
+        """One detail of the phone check differs from the carrier's record; returns how to correct it and finish."""
+        person = self._person
+        birth, gender_digit = person.rrn[:6], person.rrn[6]
+        wrong: dict[str, Callable[[], None]] = {
+            "통신사": lambda: self.check_phone(carrier=self._wrong_carrier()),
+            "이름": lambda: self.check_phone(name="홍길동" if person.name != "홍길동" else "김철수"),
+            "생년월일": lambda: self.check_phone(rrn_front7=other_birth_date(birth) + gender_digit),
+            "주민등록번호 뒷자리 첫 숫자": lambda: self.check_phone(rrn_front7=birth + OTHER_SEX[gender_digit]),
+        }
+        if detail not in wrong:
+            raise KeyError(f"the phone check compares no detail {detail!r}")
+        return self._go_wrong_at(1, wrong[detail])
 
     def _wrong_carrier(self) -> str:
         return next(carrier for carrier in CARRIERS if carrier != self._person.carrier)

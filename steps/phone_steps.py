@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
@@ -43,6 +45,12 @@ def enter_wrong_sms_codes(journey: IssuanceJourney, times: int) -> None:
 @when("SMS로 받은 인증번호로 휴대폰 인증 요청을 다시 보낸다", target_fixture="bank_answer")
 def replay_sms_code(journey: IssuanceJourney, replayed_requests: ReplayedRequests) -> BankAnswer:
     return replayed_requests.post_form("/issue/phone/code", {"code": journey.current_sms_code()})
+
+
+@when(parsers.parse('고객이 휴대폰 본인 확인에서 "{detail}" 하나만 가입 정보와 다르게 입력한다'),
+      target_fixture="correction")
+def mistype_one_detail(journey: IssuanceJourney, detail: str) -> Callable[[], None]:
+    return journey.mistype_phone_owner(detail)
 
 
 @then(parsers.parse('은행은 "{message}" 안내와 함께 거절한다'))
