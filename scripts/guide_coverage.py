@@ -9,7 +9,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a file, the project's packages still import
 
-from support.coverage_report import as_markdown, as_text, attach_to_allure  # noqa: E402
+from support.bank_rules import InventoryError, load_inventory  # noqa: E402
+from support.coverage_report import as_markdown, as_text, attach_to_allure, rules_markdown, rules_text  # noqa: E402
 from support.feature_files import scenario_cases  # noqa: E402
 from support.guide_catalog import DEFAULT_CATALOG, CatalogError, load_catalog  # noqa: E402
 from support.guide_coverage import last_results, measure  # noqa: E402
@@ -37,10 +38,15 @@ def main(argv: list[str] | None = None) -> int:
     except CatalogError as error:
         print(f"coverage: {error}", file=sys.stderr)
         return 2
+    try:
+        inventory = load_inventory()
+    except InventoryError as error:
+        print(f"coverage: {error}", file=sys.stderr)
+        return 2
     coverage = measure(scenario_cases(args.features, ROOT), catalog, last_results(args.results))
-    text = as_text(coverage)
+    text = as_text(coverage) + rules_text(inventory, coverage)
     print(text.splitlines()[0] if args.quiet else text, end="\n" if args.quiet else "")
-    markdown = as_markdown(coverage)
+    markdown = as_markdown(coverage) + rules_markdown(inventory, coverage)
     args.markdown.parent.mkdir(parents=True, exist_ok=True)
     args.markdown.write_text(markdown, "utf-8")
     if args.attach and args.results.is_dir():

@@ -6,6 +6,7 @@ import json
 import time
 from pathlib import Path
 
+from support.bank_rules import Inventory
 from support.guide_coverage import Coverage, ItemCoverage
 
 # Fixed names, so that rebuilding the report replaces the attachment instead of adding another.
@@ -83,3 +84,27 @@ def attach_to_allure(markdown: str, results_dir: Path) -> None:
     globals_file = {"attachments": [{"name": ATTACHMENT_TITLE, "source": ATTACHMENT_NAME, "type": "text/markdown",
                                      "timestamp": int(time.time() * 1000)}], "errors": []}
     (results_dir / GLOBALS_NAME).write_text(json.dumps(globals_file, ensure_ascii=False), "utf-8")
+
+
+def rules_text(inventory: Inventory, coverage: Coverage) -> str:
+    """The bank's rules beside the guide items they belong to (features/bank_rules.toml)."""
+    grouped = inventory.by_guide_item()
+    lines = ["", f"은행 규칙 {len(inventory)}개, 변이 {inventory.mutations}개 "
+             "(features/bank_rules.toml, `make mutations`)"]
+    for entry in coverage.items:
+        for rule in grouped.get(entry.item.id, []):
+            pinned = "시나리오" if rule.by_scenario else f"단위 테스트 ({rule.suite})"
+            lines.append(f"  {entry.item.id:<10} {rule.id:<26} {rule.says} — {pinned}, 변이 {len(rule.mutations)}개")
+    return "\n".join(lines) + "\n"
+
+
+def rules_markdown(inventory: Inventory, coverage: Coverage) -> str:
+    grouped = inventory.by_guide_item()
+    lines = ["", "## 은행 규칙", "", f"규칙 {len(inventory)}개, 변이 {inventory.mutations}개. 규칙마다 그것을 지키는 "
+             "시나리오와, 규칙을 일부러 깨뜨리는 변이가 있습니다 (`features/bank_rules.toml`, `make mutations`).", "",
+             "| 항목 | 규칙 | 내용 | 확인 | 변이 |", "|---|---|---|---|---|"]
+    for entry in coverage.items:
+        for rule in grouped.get(entry.item.id, []):
+            pinned = "시나리오" if rule.by_scenario else f"단위 테스트 `{rule.suite}`"
+            lines.append(f"| {entry.item.id} | `{rule.id}` | {_cell(rule.says)} | {pinned} | {len(rule.mutations)} |")
+    return "\n".join(lines) + "\n"
