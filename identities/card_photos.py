@@ -5,6 +5,8 @@ blurs a little, so even a good frame is softened by LENS_BLUR. The poor conditio
 (신분증 촬영이 어려움) the other way round: too little light, out of focus, a busy background around a card
 that does not fill the frame. Each stays readable by the bank's card reader, so that a photo is refused for
 its quality, which is the rule a scenario checks, and not because the card could not be read at all.
+A pose (identities/card_pose.py) holds the card the way a hand does instead: filling less of the frame, turned
+a few degrees, its far edge shorter.
 
 Frames are JPEG at quality 95 without chroma subsampling: measured through Chromium's fake camera, 4:2:0
 frames came back with cell-sized artefacts in the code strip that broke its CRC; 4:4:4 frames did not.
@@ -18,6 +20,7 @@ from enum import StrEnum
 
 from PIL import Image, ImageDraw, ImageEnhance, ImageFilter
 
+from identities.card_pose import Pose, place
 from identities.customer import Card, DriverLicence
 from identities.id_card_image import CARD_SIZE, render_card
 
@@ -42,19 +45,16 @@ STRIP_BAND = (0, 400, CARD_SIZE[0], CARD_SIZE[1])
 LICENCE_SECRETS = ((400, 106, CARD_SIZE[0], 166), (36, 338, 224, 378))
 
 
-def camera_frame(card: Card, condition: PhotoCondition = PhotoCondition.GOOD) -> bytes:
-    return _jpeg(photograph(card, condition))
+def camera_frame(card: Card, condition: PhotoCondition = PhotoCondition.GOOD, pose: Pose | None = None) -> bytes:
+    return _jpeg(photograph(card, condition, pose))
 
 
-def photograph(card: Card, condition: PhotoCondition = PhotoCondition.GOOD) -> Image.Image:
-    card_image = render_card(card)
-    if condition is PhotoCondition.CLUTTERED:
-        scene = _desk(random.Random(DESK_SEED))
-        width, height = round(CARD_SIZE[0] * CARD_SHARE), round(CARD_SIZE[1] * CARD_SHARE)
-        placed = card_image.resize((width, height), Image.Resampling.LANCZOS)
-        scene.paste(placed, ((CARD_SIZE[0] - width) // 2, (CARD_SIZE[1] - height) // 2))
-        card_image = scene
-    frame = card_image.filter(ImageFilter.GaussianBlur(LENS_BLUR))
+def photograph(card: Card, condition: PhotoCondition = PhotoCondition.GOOD, pose: Pose | None = None) -> Image.Image:
+    """The card on a plain desk in the given pose (by default filling the frame), or on a busy one."""
+    cluttered = condition is PhotoCondition.CLUTTERED
+    desk = _desk(random.Random(DESK_SEED)) if cluttered else Image.new("RGB", CARD_SIZE, DESK)
+    pose = pose or (Pose(fill=CARD_SHARE) if cluttered else Pose())
+    frame = place(render_card(card), pose, desk).filter(ImageFilter.GaussianBlur(LENS_BLUR))
     if condition is PhotoCondition.DARK:
         frame = ImageEnhance.Brightness(frame).enhance(DARK_LIGHT)
     if condition is PhotoCondition.BLURRED:
