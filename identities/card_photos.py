@@ -38,6 +38,7 @@ FOCUS_BLUR = 2.5         # px of Gaussian blur when out of focus, on top of the 
 CARD_SHARE = 0.97        # how much of the frame a card on a cluttered desk fills
 DESK = (196, 180, 160)
 DESK_SEED = 2020         # one desk for every cluttered photo, so a failure replays
+DESK_ITEMS = 1200
 
 # What a masked frame covers, on the card's own 856x540 layout: the code strip (it carries the whole RRN)
 # with room for a card that does not quite fill the frame, and on a licence its number and 암호일련번호.
@@ -80,10 +81,14 @@ def mask_personal_data(frame: bytes, card: Card) -> bytes:
 
 
 def _desk(rng: random.Random) -> Image.Image:
-    """Pens, papers and crumbs: many small shapes in many colours, light enough on average to be a desk."""
+    """Pens, papers and crumbs: many small shapes in many colours, light enough on average to be a desk.
+
+    DESK_ITEMS of them, so that every stretch of the frame's outer ring shows some: with 400, pieces of the
+    ring were plain, and only a card's own edge in the ring had made the photo read as busy.
+    """
     desk = Image.new("RGB", CARD_SIZE, DESK)
     draw = ImageDraw.Draw(desk)
-    for _ in range(400):
+    for _ in range(DESK_ITEMS):
         x, y = rng.randrange(CARD_SIZE[0]), rng.randrange(CARD_SIZE[1])
         colour = tuple(rng.randrange(60, 256) for _ in range(3))
         shape = rng.random()

@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 from faker import Faker
 from fastapi.testclient import TestClient
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from conftest import Screens
 from identities import KoreanIdentityProvider
@@ -87,10 +87,31 @@ def test_a_keystoned_card_reads(cards: list[Card], pose: Pose) -> None:
 @pytest.mark.parametrize(("condition", "problem"), [
     (PhotoCondition.DARK, "too dark"), (PhotoCondition.BLURRED, "out of focus"),
     (PhotoCondition.CLUTTERED, "busy background")])
+@pytest.mark.parametrize("pose", [None, Pose(fill=0.9, tilt=4, keystone=0.05)], ids=["as-framed", "held"])
 def test_a_poor_photo_is_still_refused_for_what_is_wrong(cards: list[Card], condition: PhotoCondition,
-                                                         problem: str) -> None:
+                                                         problem: str, pose: Pose | None) -> None:
     for card in cards:
-        assert judged(phone_jpeg(photograph(card, condition))) == [problem]
+        assert judged(phone_jpeg(photograph(card, condition, pose))) == [problem]
+
+
+def test_one_object_at_the_pictures_edge_is_not_a_busy_background(cards: list[Card]) -> None:
+    # A printed receipt lying across the top edge of an otherwise plain desk: one piece of the ring is busy.
+    image = photograph(cards[0], pose=Pose(fill=0.9, tilt=3))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((40, -10, 400, 16), fill="white")
+    for y in range(-8, 16, 3):
+        draw.line((50, y, 390, y), fill=(60, 60, 60), width=1)
+    frame = phone_jpeg(image)
+    assert judged(frame) == []
+    assert read_card(frame) == expected(cards[0])
+
+
+def test_a_turned_cards_own_edge_in_the_ring_is_not_a_busy_background(cards: list[Card]) -> None:
+    # At 95% of the frame a turned card's corners reach into the ring; the desk around it is plain.
+    for card in cards:
+        frame = phone_jpeg(photograph(card, pose=Pose(fill=0.95, tilt=3, keystone=-0.06)))
+        assert judged(frame) == []
+        assert read_card(frame) == expected(card)
 
 
 @pytest.mark.parametrize("placed", ["turned-filling-the-frame", "shifted-left", "cut-at-the-bottom"])
