@@ -138,3 +138,14 @@ def test_a_strip_off_the_picture_gets_the_retake_advice_over_http(screens: Scree
     held = client.post("/issue/id/photo", files={"id_photo": ("id-card.jpg", camera_frame(KIM_CARD, pose=HELD),
                                                               "image/jpeg")}, follow_redirects=False)
     assert held.status_code == 303
+
+
+def test_a_photo_turned_by_its_exif_orientation_reads(cards: list[Card]) -> None:
+    # Phones store the pixels as the sensor read them and say in EXIF how to turn them (6: 90 degrees clockwise).
+    upright = photograph(cards[1], pose=HELD)
+    stored = upright.rotate(90, expand=True)
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    buffer = io.BytesIO()
+    stored.save(buffer, "JPEG", quality=88, exif=exif)
+    assert read_card(buffer.getvalue()) == expected(cards[1])

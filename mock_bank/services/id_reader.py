@@ -21,7 +21,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import date
 
-from PIL import Image, ImageFilter, ImageStat, UnidentifiedImageError
+from PIL import Image, ImageFilter, ImageOps, ImageStat, UnidentifiedImageError
 
 from mock_bank.errors import BankError, Reason
 from mock_bank.services.id_card_geometry import CARD_SIZE, CELL, COLUMNS, ROWS, StripNotFound, otsu, straight_strip
@@ -138,7 +138,8 @@ def _open(image_bytes: bytes) -> Image.Image:
             # The header is read first: a small file can claim 20000x20000 pixels and decode to gigabytes.
             if image.width * image.height > MAX_PHOTO_PIXELS:
                 raise PhotoTooLarge()
-            return image.convert("L")
+            # Phones store the sensor's pixels as read and say in EXIF how to turn them; an upload keeps them so.
+            return ImageOps.exif_transpose(image).convert("L")
     except Image.DecompressionBombError as error:
         raise PhotoTooLarge() from error
     except (UnidentifiedImageError, OSError, ValueError) as error:
