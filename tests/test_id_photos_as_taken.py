@@ -94,6 +94,13 @@ def test_a_poor_photo_is_still_refused_for_what_is_wrong(cards: list[Card], cond
         assert judged(phone_jpeg(photograph(card, condition, pose))) == [problem]
 
 
+def test_a_card_held_on_a_busy_desk_is_readable_so_it_is_refused_for_the_desk(cards: list[Card]) -> None:
+    # Gaps between the desk's pens once passed for the card's plain margin beside the strip.
+    for pose in (Pose(fill=0.85, tilt=3, keystone=-0.06), Pose(fill=0.8)):
+        for card in cards:
+            assert read_card(phone_jpeg(photograph(card, PhotoCondition.CLUTTERED, pose))) == expected(card)
+
+
 def test_one_object_at_the_pictures_edge_is_not_a_busy_background(cards: list[Card]) -> None:
     # A printed receipt lying across the top edge of an otherwise plain desk: one piece of the ring is busy.
     image = photograph(cards[0], pose=Pose(fill=0.9, tilt=3))

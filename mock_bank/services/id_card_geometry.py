@@ -39,9 +39,9 @@ PROFILE_COLUMNS = (120, 736)
 # The frame is 12 cells tall; a card filling half the frame's width up to a little more than all of it shows
 # it 0.5-1.1 times as tall. Below half a cell is under 4 px at the card's size and JPEG blurs it away.
 SCALES = (0.5, 1.1)
-# The card keeps 36 px of plain white left and right of the strip (2 cells of it a drawn margin): a run of
-# 2.5 cells of light columns is the card, not a gap in a busy desk.
-LIGHT_RUN = 2.5
+# A column of the frame's side is dark in nearly every row between its top and bottom lines; pens and papers
+# on a busy desk, like a column of data cells, hardly ever are over that height.
+SIDE_DARK_SHARE = 0.9
 # A corner must lie half a cell inside the picture: the frame's white margin has to be in the picture too,
 # or a strip cut by the picture's edge would be found at that edge.
 EDGE_MARGIN = CELL / 2
@@ -141,30 +141,44 @@ def _corners(band: Image.Image) -> list[Point]:
                                 min(band.height, round(bottom + 1.5 * cell)))))
     # Each side is measured at two places, clear of the corners, where nothing but the frame's line is dark.
     middle = (top + bottom) / 2
-    halves = ((top + 1.5 * cell, middle), (middle, bottom - 1.5 * cell))
-    left_side = [_upright_side(band, rows, threshold, cell, 1) for rows in halves]
-    right_side = [_upright_side(band, rows, threshold, cell, -1) for rows in halves]
-    ends = ((left_side[0][0] + cell, left_side[0][0] + 11 * cell), (right_side[0][0] - 11 * cell,
-                                                                     right_side[0][0] - cell))
-    top_side = [_level_side(band, columns, threshold, cell, top - 1.5 * cell, 1) for columns in ends]
-    bottom_side = [_level_side(band, columns, threshold, cell, bottom + 1.5 * cell, -1) for columns in ends]
+    inside = (top + 1.5 * cell, bottom - 1.5 * cell)
+    halves = ((inside[0], middle), (middle, inside[1]))
+    left_x, right_x = (_side_column(band, inside, threshold, cell, inwards) for inwards in (1, -1))
+    left_side = [_upright_side(band, rows, threshold, left_x - cell, 1) for rows in halves]
+    right_side = [_upright_side(band, rows, threshold, right_x + cell, -1) for rows in halves]
+    ends = ((left_x + cell, left_x + 11 * cell), (right_x - 11 * cell, right_x - cell))
+    top_side = [_level_side(band, columns, threshold, top - 1.5 * cell, 1) for columns in ends]
+    bottom_side = [_level_side(band, columns, threshold, bottom + 1.5 * cell, -1) for columns in ends]
     return [_meet(top_side, left_side), _meet(top_side, right_side), _meet(bottom_side, right_side),
             _meet(bottom_side, left_side)]
 
 
-def _upright_side(band: Image.Image, rows: tuple[float, float], threshold: float, cell: float,
+def _side_column(band: Image.Image, rows: tuple[float, float], threshold: float, cell: float, inwards: int) -> int:
+    """The first column of the frame's left (inwards 1) or right (-1) side line, met from the picture's edge."""
+    strip = band.crop((0, round(rows[0]), band.width, round(rows[1]))).convert("L")
+    dark = strip.point(lambda level: 255 if level < threshold else 0).resize((band.width, 1), Image.Resampling.BOX)
+    shares = [level / 255 for level in dark.tobytes()]
+    width = max(1, round(cell / 4))  # the line is a cell wide; a quarter of it stays dark in a blurred photo
+    columns = range(band.width - width + 1) if inwards > 0 else range(band.width - 1, width - 2, -1)
+    for column in columns:
+        if all(shares[column + inwards * offset] >= SIDE_DARK_SHARE for offset in range(width)):
+            return column
+    raise StripNotFound("no code strip frame where the card keeps it (no side line)")
+
+
+def _upright_side(band: Image.Image, rows: tuple[float, float], threshold: float, start: float,
                   inwards: int) -> Point:
-    """A point of the frame's left (inwards 1) or right (-1) side, met from the picture's edge."""
+    """A point of the frame's left (inwards 1) or right (-1) side, met from `start` in its white margin."""
     strip = band.crop((0, round(rows[0]), band.width, round(rows[1])))
     means = _floats(strip.resize((band.width, 1), Image.Resampling.BOX))
-    return _edge(means, threshold, LIGHT_RUN * cell, inwards), sum(rows) / 2
+    return _edge(means, threshold, inwards, start), sum(rows) / 2
 
 
-def _level_side(band: Image.Image, columns: tuple[float, float], threshold: float, cell: float, start: float,
+def _level_side(band: Image.Image, columns: tuple[float, float], threshold: float, start: float,
                 inwards: int) -> Point:
     """A point of the frame's top (inwards 1) or bottom (-1) side, met from `start` in its white margin."""
     profile = _row_means(band.crop((round(columns[0]), 0, round(columns[1]), band.height)))
-    return sum(columns) / 2, _edge(profile, threshold, 1, inwards, start)
+    return sum(columns) / 2, _edge(profile, threshold, inwards, start)
 
 
 def _rough_rows(band: Image.Image) -> tuple[int, int]:
@@ -182,25 +196,21 @@ def _rough_rows(band: Image.Image) -> tuple[int, int]:
     return into_dark + 1, out_of_dark + 1
 
 
-def _edge(profile: list[float], threshold: float, light_run: float, inwards: int, start: float | None = None) -> float:
-    """Where the profile first turns dark after `light_run` light samples, walking `inwards` (+1 or -1).
+def _edge(profile: list[float], threshold: float, inwards: int, start: float) -> float:
+    """Where the profile first turns dark walking `inwards` (+1 or -1) from `start`, past a light sample.
 
-    The walk starts at `start` or else at the profile's end. The answer is where the threshold is crossed
-    between the two samples, in continuous coordinates (sample i covers i to i + 1).
+    The answer is where the threshold is crossed between the two samples, in continuous coordinates
+    (sample i covers i to i + 1).
     """
     size = len(profile)
-    end = 0 if inwards > 0 else size - 1
-    index = end if start is None else min(size - 1, max(0, math.floor(start)))
-    light = 0
+    index, seen_light = min(size - 1, max(0, math.floor(start))), False
     while 0 <= index < size:
         if profile[index] >= threshold:
-            light += 1
-        elif light >= light_run and light > 0:
+            seen_light = True
+        elif seen_light:
             previous = profile[index - inwards]
             share = (previous - threshold) / (previous - profile[index])
             return index + 0.5 - inwards + inwards * share
-        else:
-            light = 0
         index += inwards
     raise StripNotFound("no code strip frame where the card keeps it")
 
