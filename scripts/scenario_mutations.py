@@ -55,6 +55,11 @@ MUTATIONS = (
     Mutation("a dark ID photo is refused (FIX-2)", "mock_bank/services/id_check.py",
              "if quality.brightness < self.min_brightness:", "if False:",
              ("--feature-file", "features/id_card_check.feature", "-k", "잘_찍히지")),
+    # The clutter check is the one a hand-held photo needs most measured right (issue 14): turned off, the
+    # busy-desk example of the FIX-2 outline is read instead of refused.
+    Mutation("an ID photo against a busy background is refused (FIX-2)", "mock_bank/services/id_check.py",
+             "if quality.clutter > self.max_clutter:", "if False:",
+             ("--feature-file", "features/id_card_check.feature", "-k", "잘_찍히지")),
     Mutation("the ID card must match the holder's record (FAIL-2)", "mock_bank/services/id_check.py",
              "if customer is None or latest is None or not _same_holder(card, customer):",
              "if customer is None or latest is None:",
