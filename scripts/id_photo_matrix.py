@@ -1,6 +1,6 @@
 """Which photos of a test ID card the bank reads: JPEG quality x chroma subsampling x tilt x keystone.
 
-Run: PYTHONPATH=. python scripts/id_photo_matrix.py [--through-canvas]
+Run: .venv/bin/python scripts/id_photo_matrix.py [--through-canvas]
 Each cell is what the bank's ID step would do with that JPEG: `ok` (read), or the photo standard's
 refusals (dark, blur, clutter), or `unread` when the code strip could not be read. --through-canvas
 first passes each frame the way the app's camera does: decoded to 4:2:0 video, then re-encoded by the
