@@ -6,11 +6,13 @@ on the picture scaled to the card's size:
 
 1. skew: the band where the strip lies is turned by trial angles within MAX_SKEW (coarse to fine); at the
    right angle the frame's long lines fall into single rows, and the rows' means change most sharply;
-2. edges: in the straightened band each of the frame's four sides is measured near both of its ends, from
-   its white margin inwards, to a fraction of a pixel; the corners are where the sides meet, so each corner
-   follows its own sides and a keystone's trapezoid is kept;
-3. sampling: the corners are mapped back onto the picture, checked to lie on it, and the quadrilateral
-   between them is resampled (bilinear) into a straight rectangle of the card's own cell size.
+2. edges: in the straightened band the top and bottom lines are the sharpest steps into and out of dark,
+   the side lines the first columns dark over the frame's whole height; each side is then measured near
+   both of its ends, from its white margin inwards, to a fraction of a pixel, and the corners are where the
+   sides meet, so each corner follows its own sides and a keystone's trapezoid is kept;
+3. sampling: the corners are mapped back onto the picture and checked to lie on it, and the quadrilateral
+   between them is resampled (bilinear interpolation, through the perspective map of the four corners)
+   into a straight rectangle of the card's own cell size.
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from PIL import Image, ImageStat
 CARD_SIZE = (856, 540)
 CELL = 8
 ROWS, COLUMNS = 10, 96
-STRIP_ORIGIN = (36, 428)
 STRIP_SIZE = ((COLUMNS + 2) * CELL, (ROWS + 2) * CELL)
 
 # A hand-held phone turns the card by up to about 5 degrees; 6 leaves room and keeps the search short.
@@ -32,8 +33,9 @@ MAX_SKEW = 6.0
 # Degrees. The first pass tries every step within MAX_SKEW; each later one five of its own steps either side of
 # the best so far, a little more than one step of the pass before. 0.05 degrees moves the strip's ends 0.3 px.
 SKEW_STEPS = (1.0, 0.2, 0.05)
-# Where the strip can be: its card rows (428-524) at 80-100% fill, turned by up to 6 degrees, lie below
-# row 300; columns 120-736 are inside the strip for any fill from 80% up, so they see only its lines.
+# Where the strip can be: its card rows (428-524) at 50-100% fill, turned by up to 6 degrees, lie below
+# row 300. Columns 120-736 are inside the strip for any fill from 80% up, so they see only its lines; a
+# smaller card leaves them some plain card or desk at either end, which only weakens the profile.
 BAND_TOP = 300
 PROFILE_COLUMNS = (120, 736)
 # The frame is 12 cells tall; a card filling half the frame's width up to a little more than all of it shows
