@@ -29,12 +29,15 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class PhotoStandard:
-    """The least a photo must measure (see Quality), with what was measured through Chromium's camera.
+    """The least a photo must measure (see Quality), with what the harness's photos measure.
 
-    Good frames: brightness 188-218, sharpness 0.15-0.19, clutter under 0.01. A quarter of the light gives
-    brightness 37-52; a 2.5 px focus blur, sharpness under 0.01; a card filling 97% of a busy desk, clutter
-    0.12-0.18. The limits sit well between: a blur of about 2 px at the card's size (a quarter of a strip
-    cell) already measures under 0.03.
+    Measured on JPEG at quality 75-92 with 4:2:0 chroma, cards filling the frame or held at 85-95% of it,
+    turned up to 5 degrees and keystoned up to 6% (also through Chromium's camera for cards filling the
+    frame). Good: brightness 186-218, sharpness 0.14-0.19, clutter under 0.01. A quarter of the light:
+    brightness 37-52. A 2.5 px focus blur: sharpness under 0.01. A busy desk: clutter 0.08-0.16. Each limit
+    sits between: 80 is under half of the dimmest good photo and 1.5 times the brightest dark one; a blur of
+    about 2 px at the card's size (a quarter of a strip cell) already measures under 0.03; 0.05 is five
+    times the plainest background's clutter and under two thirds of the busy desk's least.
     """
 
     min_brightness: float = 80.0
