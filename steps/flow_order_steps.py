@@ -2,10 +2,55 @@
 
 from __future__ import annotations
 
-from pytest_bdd import when
+from collections.abc import Callable
 
+from pytest_bdd import given, parsers, when
+
+from flows.issuance_shortcut import IssuanceShortcut, Reached
 from identities.registered_customer import RegisteredCustomer
 from pages.replayed_requests import BankAnswer, ReplayedRequests
+
+# How far the customer got, in the words of the feature's table.
+REACHED = {
+    "발급 시작": Reached.ISSUANCE_STARTED,
+    "인증번호 요청": Reached.SMS_CODE_REQUESTED,
+    "1원 입금 요청": Reached.DEPOSIT_REQUESTED,
+    "계좌 인증": Reached.ACCOUNT_VERIFIED,
+    "신분증 인증": Reached.ID_VERIFIED,
+    "비밀번호 설정": Reached.PIN_SET,
+}
+
+
+def _requests(customer: RegisteredCustomer) -> dict[str, Callable[[ReplayedRequests], BankAnswer]]:
+    """Each later step's request as the app sends it, with well-formed values: only the order is wrong."""
+    person, pin = customer.identity, customer.secrets.pin
+    pattern = list(customer.secrets.pattern)
+    return {
+        "휴대폰 인증번호 요청": lambda app: app.post_form("/issue/phone/code-request", {
+            "carrier": person.carrier, "name": person.name, "rrn_birth": person.rrn[:6],
+            "rrn_gender": person.rrn[6], "phone": person.phone}),
+        "휴대폰 인증번호 확인": lambda app: app.post_form("/issue/phone/code", {"code": "123456"}),
+        "1원 입금 요청": lambda app: app.post_form("/issue/account/deposit", {
+            "bank": person.account.bank, "account_number": person.account.number}),
+        "입금자명 숫자 확인": lambda app: app.post_form("/issue/account/code", {"code": "1234"}),
+        "신분증 사진 올리기": lambda app: app.post_form("/issue/id/photo", {}),
+        "신분증 정보 확인": lambda app: app.post_form("/issue/id/confirm", {}),
+        "비밀번호 설정": lambda app: app.post_json("/api/issuance/pin", {"pin": pin, "confirmation": pin}),
+        "패턴 설정": lambda app: app.post_json("/api/issuance/pattern", {"pattern": pattern, "confirmation": pattern}),
+        "인증서 발급 요청": lambda app: app.post_json("/api/issuance/challenge", {}),
+        "인증서 받기": lambda app: app.post_json("/api/issuance/certificate", {
+            "challenge_id": "0", "public_key": "AAAA", "signature": "AAAA"}),
+    }
+
+
+@given(parsers.parse('고객의 발급이 "{stage}" 단계까지 와 있다'))
+def issuance_reached(issuance_shortcut: IssuanceShortcut, stage: str) -> None:
+    issuance_shortcut.reach(REACHED[stage])
+
+
+@when(parsers.parse('앱이 "{step}" 요청을 앞 단계를 건너뛰고 보낸다'), target_fixture="bank_answer")
+def send_a_later_step(replayed_requests: ReplayedRequests, customer: RegisteredCustomer, step: str) -> BankAnswer:
+    return _requests(customer)[step](replayed_requests)
 
 
 @when("신분증 인증을 마치지 않은 채 인증서 비밀번호 설정 요청을 보낸다", target_fixture="bank_answer")
