@@ -51,6 +51,7 @@ pytest_plugins = [
     "steps.app_version_steps",
     "steps.device_steps",
     "steps.security_steps",
+    "steps.tampered_app_steps",
 ]
 
 @pytest.fixture(scope="session")

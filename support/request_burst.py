@@ -42,7 +42,7 @@ def words_on_screen(page_html: str) -> str:
     return html.unescape(found.group(1)).strip() if found else ""
 
 
-def _reply(response: httpx.Response) -> Reply:
+def reply_of(response: httpx.Response) -> Reply:
     if response.headers.get("content-type", "").startswith("application/json"):
         body = response.json()
         if isinstance(body, dict):
@@ -66,7 +66,7 @@ def send_at_once(base_url: str, requests: Sequence[BurstRequest],
                 response = client.post(request.path, data=dict(request.form), headers=dict(request.headers))
             else:
                 response = client.post(request.path, json=request.json, headers=dict(request.headers))
-            return _reply(response)
+            return reply_of(response)
 
         with ThreadPoolExecutor(max_workers=len(requests)) as pool:
             return list(pool.map(send, requests))
