@@ -25,6 +25,10 @@ class TermsScreen:
     def agree_to(self, title: str) -> None:
         self.term(title).check()
 
+    def agree_to_all_but(self, title: str) -> None:
+        self.agree_to_all()
+        self.term(title).uncheck()
+
     def proceed(self) -> None:
         self._next.click()
         self._page.wait_for_load_state()

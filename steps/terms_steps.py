@@ -20,6 +20,12 @@ def agree_to_one_term(terms_screen: TermsScreen, title: str) -> None:
     terms_screen.proceed()
 
 
+@when(parsers.parse('"{title}" 약관만 빼고 모두 동의하고 다음으로 넘어가려 한다'))
+def agree_to_all_but(terms_screen: TermsScreen, title: str) -> None:
+    terms_screen.agree_to_all_but(title)
+    terms_screen.proceed()
+
+
 @when("약관 전체 동의를 누른다")
 def press_agree_all(terms_screen: TermsScreen) -> None:
     terms_screen.agree_to_all()
