@@ -28,3 +28,20 @@ class DeviceStorage:
     def certificate_pem(self) -> str | None:
         record = self._record()
         return None if record is None else str(record["pem"])
+
+    def stored_values(self) -> list[str]:
+        """Every text the app keeps for its certificate, however deep in its record."""
+        found: list[str] = []
+
+        def walk(value: Any) -> None:
+            if isinstance(value, dict):
+                for inner in value.values():
+                    walk(inner)
+            elif isinstance(value, list):
+                for inner in value:
+                    walk(inner)
+            elif isinstance(value, str):
+                found.append(value)
+
+        walk(self._record())
+        return found

@@ -11,7 +11,13 @@ from identities.registered_customer import RegisteredCustomer
 from pages.completion_screen import CompletionScreen
 from pages.device_storage import DeviceStorage
 from support.certificate_profile import check_relying_party_profile
-from support.certificates import holder_name, public_key_spki_der, validity_years, verify_client_certificate
+from support.certificates import (
+    holder_name,
+    public_key_spki_der,
+    readable_private_keys,
+    validity_years,
+    verify_client_certificate,
+)
 from support.control_client import ControlClient
 
 
@@ -44,6 +50,13 @@ def certificate_validity(verified_certificate: x509.Certificate, years: int) -> 
 @then("인증서의 공개키는 고객 휴대폰에 저장된 키와 같다")
 def certificate_key_on_device(verified_certificate: x509.Certificate, device_storage: DeviceStorage) -> None:
     assert public_key_spki_der(verified_certificate) == device_storage.public_key_der()
+
+
+@then("고객 휴대폰에 저장된 개인키는 비밀번호나 패턴 없이는 읽을 수 없다")
+def private_key_sealed(device_storage: DeviceStorage) -> None:
+    values = device_storage.stored_values()
+    assert values, "the device keeps no certificate"
+    assert readable_private_keys(values) == [], "the device keeps its private key in the clear"
 
 
 @then("인증서에는 은행의 폐기 목록과 CA 인증서, OCSP 응답기 주소, 인증서 정책과 부인 방지 용도가 담겨 있다")

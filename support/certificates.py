@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 from datetime import UTC, datetime
 
 from cryptography import x509
+from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.x509.oid import NameOID
 from cryptography.x509.verification import PolicyBuilder, Store, VerificationError
@@ -127,3 +130,18 @@ def customer_id(certificate: x509.Certificate) -> str:
     if len(uris) != 1:
         raise CertificateCheckFailed(f"expected one {CUSTOMER_URI_PREFIX} URI, found {uris}")
     return uris[0].removeprefix(CUSTOMER_URI_PREFIX)
+
+
+def readable_private_keys(values: list[str]) -> list[str]:
+    """The stored texts that are a private key anyone can read: base64 of PKCS#8 DER, or PEM."""
+    readable = []
+    for value in values:
+        try:
+            if value.startswith("-----BEGIN"):
+                serialization.load_pem_private_key(value.encode(), password=None)
+            else:
+                serialization.load_der_private_key(base64.b64decode(value, validate=True), password=None)
+        except (ValueError, TypeError, binascii.Error, UnsupportedAlgorithm):
+            continue
+        readable.append(value[:12] + "…")
+    return readable
