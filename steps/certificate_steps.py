@@ -62,4 +62,4 @@ def private_key_sealed(device_storage: DeviceStorage) -> None:
 @then("인증서에는 은행의 폐기 목록과 CA 인증서, OCSP 응답기 주소, 인증서 정책과 부인 방지 용도가 담겨 있다")
 def relying_party_profile(verified_certificate: x509.Certificate, issued_certificate: IssuedCertificate,
                           mock_bank_url: str, bank: ControlClient) -> None:
-    check_relying_party_profile(verified_certificate, mock_bank_url, issued_certificate.chain.issuing_pem, bank.now())
+    check_relying_party_profile(verified_certificate, mock_bank_url, issued_certificate.chain.issuing_pem, bank.now)

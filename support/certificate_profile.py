@@ -7,6 +7,7 @@ harness's certificate checks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
 
@@ -83,9 +84,11 @@ def profile_problems(certificate: x509.Certificate, bank_url: str) -> list[str]:
     return problems
 
 
-def check_relying_party_profile(certificate: x509.Certificate, bank_url: str, issuing_pem: str, at: datetime) -> None:
+def check_relying_party_profile(certificate: x509.Certificate, bank_url: str, issuing_pem: str,
+                                now: Callable[[], datetime]) -> None:
     """Raise unless the certificate carries the profile, the CA certificate it names is the issuing CA, and the
-    CRL it names is the issuing CA's and current `at`."""
+    CRL it names is the issuing CA's and current at `now()`, read after the CRL arrived: read before, a CRL made
+    in the next second (its times are whole seconds) would look issued in the future."""
     problems = profile_problems(certificate, bank_url)
     if problems:
         raise CertificateCheckFailed("; ".join(problems))
@@ -96,4 +99,5 @@ def check_relying_party_profile(certificate: x509.Certificate, bank_url: str, is
     if x509.load_der_x509_certificate(response.content) != issuing:
         raise CertificateCheckFailed(f"{issuer_url} is not the issuing CA's certificate")
     (crl_url,) = crl_urls(certificate)
-    verify_crl(fetch_crl_at(crl_url), issuing_pem, at)
+    crl = fetch_crl_at(crl_url)
+    verify_crl(crl, issuing_pem, now())

@@ -197,7 +197,7 @@ def test_the_harness_follows_the_addresses_to_a_served_bank(served: ServedBank) 
     certificate = issue_to(served.bank, register(served.bank, KIM)).certificate
     ca = served.bank.ca
     issuing_pem = ca.issuing_certificate.public_bytes(Encoding.PEM).decode()
-    check_relying_party_profile(certificate, served.url, issuing_pem, served.bank.clock.now())
+    check_relying_party_profile(certificate, served.url, issuing_pem, served.bank.clock.now)
     with pytest.raises(CertificateCheckFailed, match="not the issuing CA"):
         check_relying_party_profile(certificate, served.url, ca.root_certificate.public_bytes(Encoding.PEM).decode(),
-                                    served.bank.clock.now())
+                                    served.bank.clock.now)
