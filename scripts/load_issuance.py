@@ -74,6 +74,7 @@ class IssuingCustomer(HttpUser):
 
     def on_start(self) -> None:
         seed = next(SEEDS)
+        assert self.host is not None, "locust gives every user the bank's URL"
         self.control = ControlClient(self.host)
         # Aged on the bank's day, which a bank started with --today does not share with this machine.
         self.person = seeded_faker(seed, self.control.now().astimezone(KST).date()).customer()
@@ -187,7 +188,8 @@ def main(argv: list[str] | None = None) -> int:
             runner = environment.create_local_runner()
             started = time.monotonic()
             runner.start(args.customers, spawn_rate=args.customers)
-            runner.spawning_greenlet.join()
+            if runner.spawning_greenlet is not None:
+                runner.spawning_greenlet.join()
             while runner.user_count > 0:
                 gevent.sleep(0.05)  # polling locust's own count of running users
             seconds = time.monotonic() - started
