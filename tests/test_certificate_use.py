@@ -14,6 +14,7 @@ from mock_bank.messages import explain
 from mock_bank.services.certificate_status import Status
 from mock_bank.services.registry import IdCardRecord
 from mock_bank.services.sessions import Purpose
+from mock_bank.settings import RuleSettings
 
 WRONG_PIN = "258037"
 
@@ -46,7 +47,7 @@ def test_each_wrong_pin_says_how_many_tries_are_left(bank: Bank, holder: Certifi
         assert error.reason is Reason.PIN_WRONG
         lefts.append(error.params["left"])
     assert lefts == [4, 3, 2, 1]
-    assert explain(error.reason, error.field, error.params).endswith("(남은 입력 횟수 1회)")
+    assert explain(error.reason, error.field, error.params, rules=RuleSettings()).endswith("(남은 입력 횟수 1회)")
 
 
 def test_the_fourth_wrong_pin_does_not_lock_and_a_right_one_clears_the_count(bank: Bank,
@@ -168,4 +169,5 @@ def test_numbers_in_the_words_agree_with_the_rules(bank: Bank) -> None:
         Reason.RENEWAL_TOO_EARLY: f"{rules.renewal_window.days}일",
         Reason.TRANSFER_LIMIT: f"{rules.transfer_max_krw:,}원",
     }
-    assert {reason: words for reason, words in expected.items() if words not in explain(reason, None)} == {}
+    assert {reason: words for reason, words in expected.items()
+            if words not in explain(reason, None, rules=rules)} == {}

@@ -13,6 +13,7 @@ from mock_bank.bank import Bank
 from mock_bank.errors import LoginExpired, Reason, SessionExpired, StepOutOfOrder
 from mock_bank.messages import explain
 from mock_bank.services.sessions import Stage
+from mock_bank.settings import RuleSettings
 
 SECOND = timedelta(seconds=1)
 
@@ -27,7 +28,7 @@ def test_an_issuance_session_lives_30_minutes_from_its_start(bank: Bank, journey
     with pytest.raises(SessionExpired) as expired:
         journey.at(Stage.PHONE_VERIFIED)
     assert expired.value.reason is Reason.SESSION_EXPIRED
-    assert "30분" in explain(expired.value.reason, None, expired.value.params)
+    assert "30분" in explain(expired.value.reason, None, expired.value.params, rules=RuleSettings())
 
 
 def test_work_done_does_not_lengthen_the_issuance_session(bank: Bank, journey: Journey) -> None:
@@ -64,5 +65,5 @@ def test_a_login_ends_after_10_idle_minutes(bank: Bank, holder: CertificateHolde
     bank.clock.advance(idle)
     with pytest.raises(LoginExpired) as expired:
         bank.login.holder(token)
-    assert "10분" in explain(expired.value.reason, None, expired.value.params)
+    assert "10분" in explain(expired.value.reason, None, expired.value.params, rules=RuleSettings())
     assert bank.login.holder(token) is None  # the login is over, not merely paused

@@ -54,8 +54,8 @@ def create_app(settings: ServerSettings, bank: Bank | None = None) -> FastAPI:
         """A refusal that no screen handled itself: JSON for the device API, a screen for people."""
         assert isinstance(error, BankError)
         if request.url.path.startswith(("/api/", "/_test/")):
-            return refusal_json(error)
-        return screen(request, "refused.html", error.status_code, error=refusal_message(error))
+            return refusal_json(request, error)
+        return screen(request, "refused.html", error.status_code, error=refusal_message(request, error))
 
     @app.get("/healthz", include_in_schema=False)
     def health() -> dict[str, str]:

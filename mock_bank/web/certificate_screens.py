@@ -8,14 +8,15 @@ from fastapi.responses import HTMLResponse, Response
 
 from mock_bank.bank import Bank
 from mock_bank.errors import BankError, Reason
-from mock_bank.messages import explain
+from mock_bank.messages import explain, rule_words
 from mock_bank.services.certificate_status import CertificateState
+from mock_bank.settings import RuleSettings
 from mock_bank.web.rendering import DEVICE_COOKIE, refusal_message, screen
 
 SERIAL_LIMIT = 64
 # What the 상태 line says; a problem (services/certificate_status.py) outranks a due renewal.
 STATUS_TEXT = {
-    Reason.CERTIFICATE_LOCKED: "잠김 (비밀번호 5회 오류)",
+    Reason.CERTIFICATE_LOCKED: "잠김 (비밀번호 {login_max_wrong_pins}회 오류)",
     Reason.CERTIFICATE_REPLACED: "폐기 (재발급 또는 갱신됨)",
     Reason.CERTIFICATE_MOVED: "폐기 (다른 기기로 이동)",
     Reason.CERTIFICATE_EXPIRED: "만료",
@@ -24,9 +25,9 @@ STATUS_TEXT = {
 DONE_NOTICES = {"renewed": "인증서가 갱신되었습니다.", "pin": "인증서 비밀번호가 변경되었습니다."}
 
 
-def status_text(state: CertificateState) -> str:
+def status_text(state: CertificateState, rules: RuleSettings) -> str:
     if state.problem is not None:
-        return STATUS_TEXT[state.problem]
+        return STATUS_TEXT[state.problem].format(**rule_words(rules))
     return "갱신 필요" if state.renewable else "정상"
 
 
@@ -48,17 +49,17 @@ def certificate_router(bank: Bank) -> APIRouter:
     def import_certificate(request: Request) -> Response:
         """'인증서 가져오기': a KB국민인증서 lives only where it was made (USE-5); the answer is 기기 등록."""
         refusal = BankError(Reason.CERTIFICATE_NOT_PORTABLE)
-        return screen(request, "certificate_centre.html", 409, tab="kb", error=refusal_message(refusal))
+        return screen(request, "certificate_centre.html", 409, tab="kb", error=refusal_message(request, refusal))
 
     @router.get("/certificate-centre/manage", response_class=HTMLResponse)
     def manage(request: Request, serial: str | None = None, done: str | None = None) -> Response:
         state = state_of(request, serial)
         # The screen refuses nothing: it shows the certificate's standing problem, so nothing is logged as refused.
-        problem = explain(state.problem, None) if state.problem else None
+        problem = explain(state.problem, None, rules=bank.rules) if state.problem else None
         notice = DONE_NOTICES.get(done or "")
         if notice is None and state.renewable:
             notice = f"유효기간이 {state.days_left}일 남았습니다. 만료 전에 인증서를 갱신해 주세요."
-        return screen(request, "manage.html", state=state, status_text=status_text(state), error=problem,
+        return screen(request, "manage.html", state=state, status_text=status_text(state, bank.rules), error=problem,
                       notice=notice)
 
     @router.get("/certificate-centre/renew", response_class=HTMLResponse)
@@ -66,7 +67,7 @@ def certificate_router(bank: Bank) -> APIRouter:
         state = state_of(request, serial)
         refusal = state.problem or (None if state.renewable else Reason.RENEWAL_TOO_EARLY)
         return screen(request, "renew.html", state=state,
-                      error=refusal_message(BankError(refusal)) if refusal else None)
+                      error=refusal_message(request, BankError(refusal)) if refusal else None)
 
     @router.get("/certificate-centre/pin", response_class=HTMLResponse)
     def pin_change(request: Request, serial: str | None = None) -> Response:

@@ -51,11 +51,11 @@ class CertificateRequest(BaseModel):
     signature: StrictStr = Field(max_length=256)
 
 
-def invalid_request(error: RequestValidationError) -> JSONResponse:
+def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
     """FastAPI's 422 in the bank's own shape: the first offending body field, and Korean words for it."""
     # A location is ("body", field, ...) for a bad field, ("body", offset) for JSON that does not parse.
     fields = [part for problem in error.errors() for part in problem.get("loc", ())[1:2] if isinstance(part, str)]
-    return refusal_json(InputRejected(fields[0] if fields else "body"))
+    return refusal_json(request, InputRejected(fields[0] if fields else "body"))
 
 
 class RefusingRoute(APIRoute):
@@ -68,7 +68,7 @@ class RefusingRoute(APIRoute):
             try:
                 return await handler(request)
             except RequestValidationError as error:
-                return invalid_request(error)
+                return invalid_request(request, error)
 
         return refusing_handler
 

@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException
 from mock_bank.errors import Reason
 from mock_bank.messages import explain
 from mock_bank.web.device_api import invalid_request
-from mock_bank.web.rendering import screen
+from mock_bank.web.rendering import rules_of, screen
 
 HTTP_REASONS = {404: Reason.NOT_FOUND, 405: Reason.METHOD_NOT_ALLOWED}
 API_PATHS = ("/api/", "/_test/")
@@ -26,13 +26,13 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: Exception) -> Response:
         assert isinstance(error, RequestValidationError)
-        return invalid_request(error)
+        return invalid_request(request, error)
 
     @app.exception_handler(HTTPException)
     async def refused(request: Request, error: Exception) -> Response:
         assert isinstance(error, HTTPException)
         reason = HTTP_REASONS.get(error.status_code, Reason.REQUEST_REFUSED)
-        message = explain(reason, None)
+        message = explain(reason, None, rules=rules_of(request))
         headers = dict(error.headers or {})
         if request.url.path.startswith(API_PATHS) or request.url.path == "/openapi.json":
             body: dict[str, object] = {"reason": reason.value, "field": None, "message": message}

@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 
 from mock_bank.errors import BankError
 from mock_bank.messages import REMEDIES, explain
+from mock_bank.settings import RuleSettings
 from mock_bank.web.request_log import log_refusal
 
 SESSION_COOKIE = "kb_issue"
@@ -39,9 +40,15 @@ def set_private_cookie(request: Request, response: Response, name: str, value: s
                         secure=request.url.scheme == "https")
 
 
-def refusal_json(error: BankError) -> JSONResponse:
+def rules_of(request: Request) -> RuleSettings:
+    """The rules of the bank serving this request: its messages are worded with them."""
+    rules: RuleSettings = request.app.state.bank.rules
+    return rules
+
+
+def refusal_json(request: Request, error: BankError) -> JSONResponse:
     """{reason, field, message}, and `remedy` when the app has a way out to offer (see messages.REMEDIES)."""
-    message = explain(error.reason, error.field, error.params)
+    message = explain(error.reason, error.field, error.params, rules=rules_of(request))
     log_refusal(error, message)
     body: dict[str, Any] = {"reason": error.reason.value, "field": error.field, "message": message}
     if error.reason in REMEDIES:
@@ -49,7 +56,7 @@ def refusal_json(error: BankError) -> JSONResponse:
     return JSONResponse(body, status_code=error.status_code)
 
 
-def refusal_message(error: BankError) -> str:
-    message = explain(error.reason, error.field, error.params)
+def refusal_message(request: Request, error: BankError) -> str:
+    message = explain(error.reason, error.field, error.params, rules=rules_of(request))
     log_refusal(error, message)
     return message

@@ -42,6 +42,6 @@ def refuse_cross_site_requests(app: FastAPI) -> None:
         if request.method in CHANGING_METHODS and not path.startswith(TEST_CONTROL_PREFIX) and is_cross_site(request):
             error = CrossSiteRequest()
             if path.startswith("/api/"):
-                return refusal_json(error)
-            return screen(request, "refused.html", error.status_code, error=refusal_message(error))
+                return refusal_json(request, error)
+            return screen(request, "refused.html", error.status_code, error=refusal_message(request, error))
         return await call_next(request)

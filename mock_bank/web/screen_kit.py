@@ -68,9 +68,9 @@ class ScreenKit:
                 raise InputRejected("form") from error
             return await action(form)
         except (StepOutOfOrder, ScreenUnavailable) as error:
-            return screen(request, "refused.html", error.status_code, error=refusal_message(error))
+            return screen(request, "refused.html", error.status_code, error=refusal_message(request, error))
         except BankError as error:
-            return render_again(refusal_message(error), error.status_code)
+            return render_again(refusal_message(request, error), error.status_code)
 
 
 def field(form: FormData, key: str) -> str | None:

@@ -70,7 +70,7 @@ def screens_router(kit: ScreenKit) -> APIRouter:
             session = kit.session_for(request, Stage.STARTED)
             agreed = {str(value) for value in form.getlist("terms")}
             if not all(term["key"] in agreed for term in TERMS if term["required"]):
-                return terms_screen(request, refusal_message(BankError(Reason.TERMS_REQUIRED)), 400,
+                return terms_screen(request, refusal_message(request, BankError(Reason.TERMS_REQUIRED)), 400,
                                     frozenset(agreed))
             bank.sessions.complete(session, Stage.TERMS_AGREED,
                                    marketing_agreed="marketing" in agreed)
@@ -170,7 +170,7 @@ def screens_router(kit: ScreenKit) -> APIRouter:
         issued = bank.issuance.issued(session) if session and session.stage is Stage.ISSUED else None
         if session is None or issued is None:
             error = StepOutOfOrder()
-            return screen(request, "refused.html", error.status_code, error=refusal_message(error))
+            return screen(request, "refused.html", error.status_code, error=refusal_message(request, error))
         return screen(request, "complete.html", certificate=issued, purpose=session.data.get("purpose"))
 
     @router.get("/home", response_class=HTMLResponse)
