@@ -3,7 +3,6 @@ walk an issuance session to a given step, through the services or over HTTP."""
 
 from __future__ import annotations
 
-import re
 import socket
 import sqlite3
 import threading
@@ -26,9 +25,10 @@ from mock_bank.services.sessions import IssuanceSession, Stage
 from mock_bank.settings import ServerSettings
 from mock_bank.store import RESET_TABLES
 from mock_bank.web.app import create_app
+from support.one_time_codes import latest_deposit_code as read_deposit_code
+from support.one_time_codes import latest_sms_code as read_sms_code
 
 START = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
-SMS_CODE = re.compile(r"\[(\d{6})\]")
 
 
 class StillTime:
@@ -101,17 +101,13 @@ def lee(bank: Bank) -> Person:
     return register(bank, LEE)
 
 
+# The harness's own readers (support/one_time_codes.py), over what the bank stored instead of its HTTP answers.
 def latest_sms_code(bank: Bank, phone: str) -> str:
-    messages = bank.store.sms_inbox(phone, bank.clock.now())
-    match = SMS_CODE.search(messages[-1]["body"]) if messages else None
-    assert match, f"no SMS code in {messages}"
-    return match.group(1)
+    return read_sms_code([message["body"] for message in bank.store.sms_inbox(phone, bank.clock.now())])
 
 
 def latest_deposit_code(bank: Bank, account_bank: str, account: str) -> str:
-    deposits = bank.store.deposits(account_bank, account)
-    assert deposits, "no deposit"
-    return str(deposits[-1]["depositor"]).removeprefix("KB")
+    return read_deposit_code(bank.store.deposits(account_bank, account))
 
 
 class Journey:
