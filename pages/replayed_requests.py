@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from playwright.sync_api import Page
+from playwright.sync_api import FilePayload, Page
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,11 @@ class ReplayedRequests:
 
     def post_form(self, path: str, fields: dict[str, str]) -> BankAnswer:
         response = self._request.post(path, form=dict[str, str | float | bool](fields), max_redirects=0)
+        return BankAnswer(response.status, response.text())
+
+    def post_file(self, path: str, field: str, name: str, content: bytes, mime_type: str) -> BankAnswer:
+        file = FilePayload(name=name, mimeType=mime_type, buffer=content)
+        response = self._request.post(path, multipart={field: file}, max_redirects=0)
         return BankAnswer(response.status, response.text())
 
     def post_json(self, path: str, body: dict[str, Any]) -> BankAnswer:

@@ -65,6 +65,14 @@ class TransferConfirmScreen:
         """받는 분, 받는 은행, 받는 계좌, 금액."""
         return self._page.get_by_label(label, exact=True)
 
+    def fields_asked(self) -> list[str]:
+        """The names of every input the screen offers, once it is shown: what it asks the customer to give."""
+        self.heading.wait_for()
+        names: list[str] = self._page.locator("input, select, textarea, [role=textbox]").evaluate_all(
+            "fields => fields.map(field => (field.labels && field.labels[0] ? field.labels[0].textContent : '')"
+            " + ' ' + (field.getAttribute('aria-label') || '') + ' ' + (field.name || ''))")
+        return [name.strip() for name in names]
+
     def send_signature_of_other_content(self, pin: str) -> BankAnswer:
         """What a tampered app could send: a real signature by the customer's key, over other content."""
         self.heading.wait_for()

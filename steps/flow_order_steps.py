@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pytest_bdd import given, parsers, when
 
 from flows.issuance_shortcut import IssuanceShortcut, Reached
+from identities.id_card_image import card_png
 from identities.registered_customer import RegisteredCustomer
 from pages.replayed_requests import BankAnswer, ReplayedRequests
 
@@ -24,6 +25,8 @@ REACHED = {
 def _requests(customer: RegisteredCustomer) -> dict[str, Callable[[ReplayedRequests], BankAnswer]]:
     """Each later step's request as the app sends it, with well-formed values: only the order is wrong."""
     person, pin = customer.identity, customer.secrets.pin
+    card = person.resident_card
+    assert card is not None, "the order rules are walked with a 주민등록증"
     pattern = list(customer.secrets.pattern)
     return {
         "휴대폰 인증번호 요청": lambda app: app.post_form("/issue/phone/code-request", {
@@ -33,7 +36,9 @@ def _requests(customer: RegisteredCustomer) -> dict[str, Callable[[ReplayedReque
         "1원 입금 요청": lambda app: app.post_form("/issue/account/deposit", {
             "bank": person.account.bank, "account_number": person.account.number}),
         "입금자명 숫자 확인": lambda app: app.post_form("/issue/account/code", {"code": "1234"}),
-        "신분증 사진 올리기": lambda app: app.post_form("/issue/id/photo", {}),
+        # A photo the reader would accept, so that only the stage can refuse it (an empty form is refused anyway).
+        "신분증 사진 올리기": lambda app: app.post_file("/issue/id/photo", "id_photo", "id-card.png",
+                                                card_png(card), "image/png"),
         "신분증 정보 확인": lambda app: app.post_form("/issue/id/confirm", {}),
         "비밀번호 설정": lambda app: app.post_json("/api/issuance/pin", {"pin": pin, "confirmation": pin}),
         "패턴 설정": lambda app: app.post_json("/api/issuance/pattern", {"pattern": pattern, "confirmation": pattern}),

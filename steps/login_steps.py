@@ -80,16 +80,3 @@ def security_card_fields(fields_asked: dict[str, list[str]]) -> list[str]:
 def no_security_card_asked(fields_asked: dict[str, list[str]]) -> None:
     assert len(fields_asked) >= 8, f"the journal saw only {len(fields_asked)} screens"
     assert security_card_fields(fields_asked) == [], "a screen asked for a security card or OTP"
-
-
-# REQ-NOCARD holds after issuance too: the guide promises the phone alone, for using the certificate as well.
-@when("고객 휴대폰이 이제부터 보는 화면마다 묻는 칸을 기록한다", target_fixture="fields_asked")
-def journal_from_now(screen_journal: ScreenJournal) -> dict[str, list[str]]:
-    screen_journal.start()
-    return screen_journal.fields_asked  # filled in as the next screens pass
-
-
-@then("이체하는 동안 어느 화면도 보안카드나 OTP 번호를 묻지 않았다")
-def no_security_card_after_issuance(fields_asked: dict[str, list[str]]) -> None:
-    assert len(fields_asked) >= 2, f"the journal saw only {len(fields_asked)} screens"
-    assert security_card_fields(fields_asked) == [], "a screen asked for a security card or OTP"

@@ -99,3 +99,11 @@ def signer_invalid_now(bank: ControlClient, customer: RegisteredCustomer) -> Non
     with pytest.raises(CertificateCheckFailed):
         verify_client_certificate(latest_certificate(bank, customer).pem, chain.issuing_pem, chain.root_pem,
                                   bank.now())
+
+
+# REQ-NOCARD holds after issuance too: the guide promises the phone alone for using the certificate as well.
+@then("이체 확인 화면은 보안카드나 OTP 번호를 묻지 않는다")
+def no_security_card_on_transfer(transfer_confirm_screen: TransferConfirmScreen) -> None:
+    asked = transfer_confirm_screen.fields_asked()
+    assert asked, "the transfer confirmation asked for nothing, not even the PIN"
+    assert [field for field in asked if "보안카드" in field or "OTP" in field] == [], asked
