@@ -20,7 +20,7 @@ from pathlib import Path
 from textwrap import dedent
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, expect
 
 from pages.allure_report import AllureReport
 from support.report_html import EMBEDDED_DATA
@@ -84,19 +84,20 @@ def report_file() -> Path:
     return CHECK_DIR / "report" / "index.html"
 
 
+# pytest-playwright's own Playwright, not a second sync_playwright(): the worker may already run that one for
+# another module (tests/test_screen_checks.py), and two sync Playwrights cannot share a thread.
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(DEFAULT_CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+def report_browser(playwright: Playwright) -> Iterator[Browser]:
+    launched = playwright.chromium.launch(executable_path=str(DEFAULT_CHROMIUM), args=CHROMIUM_ARGS)
+    yield launched
+    launched.close()
 
 
 @pytest.fixture
-def reader_page(browser: Browser) -> Iterator[Page]:
+def reader_page(report_browser: Browser) -> Iterator[Page]:
     # A fresh browser context per test, as a reader opening the report anew: the report keeps UI state (filters,
     # panel sizes) in the page's storage, which would carry from one test to the next.
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
+    context = report_browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
     yield context.new_page()
     context.close()
 
