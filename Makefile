@@ -35,8 +35,9 @@ setup:
 
 # scripts/run_features.sh runs the features, whole or as one shard (SHARD=i/N), with RERUNS=n retries and a
 # shared SEED=n; it says what its exit code means.
-export SHARD RERUNS RERUN_POLICY SEED ARGS SHARDS_DIR
+# Defined before the export: an exported variable counts as set, and ?= would leave it empty.
 SHARDS_DIR ?= reports/shards
+export SHARD RERUNS RERUN_POLICY SEED ARGS SHARDS_DIR
 e2e: setup
 	@bash scripts/run_features.sh
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,12 @@ def test_a_pipeline_runs_shards_and_merges_them_with_make_targets_that_exist(pip
     assert shard_runs and all("SHARD=" in variables and "SEED=" in variables for variables in shard_runs)
     assert "report" in {target for target, _ in calls}
     assert "history.jsonl" in pipeline.read_text("utf-8"), "the merge job must keep the report's history"
+
+
+def test_make_report_looks_for_shards_where_make_e2e_puts_them() -> None:
+    """`make report` once merged nothing: SHARDS_DIR was empty in the Makefile while the script had a default."""
+    planned = subprocess.run(["make", "-n", "report"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "reports/shards/shard-*-of-*" in planned
 
 
 def test_the_readme_shows_the_same_commands() -> None:
