@@ -3,6 +3,7 @@ walk an issuance session to a given step, through the services or over HTTP."""
 
 from __future__ import annotations
 
+import shutil
 import socket
 import sqlite3
 import threading
@@ -286,3 +287,12 @@ class Screens:
 @pytest.fixture
 def screens(client: TestClient, bank: Bank, kim: Person) -> Screens:
     return Screens(client, bank, kim)
+
+
+@pytest.fixture
+def openssl() -> str:
+    """openssl, a second implementation to read what the bank signs; without it those tests say so."""
+    found = shutil.which("openssl")
+    if found is None:
+        pytest.skip("openssl is not on PATH")
+    return found

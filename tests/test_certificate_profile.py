@@ -3,7 +3,6 @@ policy and key usage the leaf carries, and the harness's own check of them (supp
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from datetime import timedelta
 from pathlib import Path
@@ -31,14 +30,6 @@ from support.certificates import CertificateCheckFailed, openssl_serial
 PUBLIC_URL = "https://bank.example:8443/kb"
 # 159 random bits, as cryptography draws them, but with the top nibble zero: hex has an odd number of digits.
 LEADING_ZERO_SERIAL = (0x0F << 152) | 0x1234_5678_9ABC_DEF0
-
-
-@pytest.fixture
-def openssl() -> str:
-    found = shutil.which("openssl")
-    if found is None:
-        pytest.skip("openssl is not on PATH")
-    return found
 
 
 def self_signed(serial: int) -> x509.Certificate:

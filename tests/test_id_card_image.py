@@ -16,35 +16,24 @@ from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageStat
 from conftest import Screens
 from identities import Customer, KoreanIdentityProvider
 from identities.card_photos import PhotoCondition, camera_frame, mask_personal_data, photograph
-from identities.customer import DriverLicence, ResidentCard
+from identities.customer import ResidentCard
 from identities.flaws import CardKind, Flaw
 from identities.id_card_image import CARD_SIZE, card_jpeg, card_png, render_card
 from mock_bank.clock import Clock
 from mock_bank.errors import BankError, Reason
 from mock_bank.services.id_check import IdCheck, PhotoStandard, PoorPhoto
-from mock_bank.services.id_reader import CardFields, UnreadableCard, measure_quality, read_card
+from mock_bank.services.id_reader import UnreadableCard, measure_quality, read_card
 from mock_bank.services.registry import AccountRecord, CustomerRecord, IdCardRecord, Registry
 from mock_bank.services.sessions import IssuanceSession, Sessions, Stage
 from mock_bank.store import Store
+from tests.id_cards import Card, cards_of_one_customer, expected
 
-Card = ResidentCard | DriverLicence
 TODAY = date(2025, 6, 1)
 
 
 @pytest.fixture(scope="module")
 def cards() -> list[Card]:
-    fake = Faker("ko_KR")
-    fake.add_provider(KoreanIdentityProvider)
-    fake.seed_instance(42)
-    customer = fake.customer(with_licence=True, today=TODAY)
-    assert customer.resident_card is not None and customer.driver_licence is not None
-    return [customer.resident_card, customer.driver_licence]
-
-
-def expected(card: Card) -> CardFields:
-    if isinstance(card, ResidentCard):
-        return CardFields("resident", card.name, card.rrn, card.issued_on, card.office, None, None)
-    return CardFields("driver", card.name, card.rrn, card.issued_on, None, card.number, card.serial)
+    return cards_of_one_customer(42, TODAY)
 
 
 def jpeg(image: Image.Image, quality: int = 70) -> bytes:

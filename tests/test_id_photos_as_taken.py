@@ -10,20 +10,18 @@ import io
 from datetime import date
 
 import pytest
-from faker import Faker
 from fastapi.testclient import TestClient
 from PIL import Image, ImageDraw
 
 from conftest import Screens
-from identities import KoreanIdentityProvider
 from identities.card_photos import PhotoCondition, camera_frame, photograph
 from identities.card_pose import Pose
-from identities.customer import DriverLicence, ResidentCard
+from identities.customer import ResidentCard
 from mock_bank.errors import Reason
 from mock_bank.services.id_check import PhotoStandard
-from mock_bank.services.id_reader import CardFields, UnreadableCard, measure_quality, read_card
+from mock_bank.services.id_reader import UnreadableCard, measure_quality, read_card
+from tests.id_cards import Card, cards_of_one_customer, expected
 
-Card = ResidentCard | DriverLicence
 HELD = Pose(fill=0.9)  # a card held in front of the lens, not laid exactly into the app's frame
 KIM_CARD = ResidentCard("김민준", "9003151234567", date(2020, 5, 1), "서울특별시 종로구청장")  # conftest's KIM
 RETAKE_ADVICE = "조명이 좋고 배경이 단순한 곳에서 다시 촬영해 주세요"
@@ -31,18 +29,7 @@ RETAKE_ADVICE = "조명이 좋고 배경이 단순한 곳에서 다시 촬영해
 
 @pytest.fixture(scope="module")
 def cards() -> list[Card]:
-    fake = Faker("ko_KR")
-    fake.add_provider(KoreanIdentityProvider)
-    fake.seed_instance(14)
-    customer = fake.customer(with_licence=True, today=date(2025, 6, 1))
-    assert customer.resident_card is not None and customer.driver_licence is not None
-    return [customer.resident_card, customer.driver_licence]
-
-
-def expected(card: Card) -> CardFields:
-    if isinstance(card, ResidentCard):
-        return CardFields("resident", card.name, card.rrn, card.issued_on, card.office, None, None)
-    return CardFields("driver", card.name, card.rrn, card.issued_on, None, card.number, card.serial)
+    return cards_of_one_customer(14, date(2025, 6, 1))
 
 
 def phone_jpeg(image: Image.Image, quality: int = 88, subsampling: int = 2) -> bytes:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import base64
 import re
-import shutil
 import subprocess
 from pathlib import Path
 from urllib.parse import quote
@@ -117,14 +116,6 @@ def test_the_responder_answers_over_post_and_get(client: TestClient, bank: Bank,
         assert answer.headers["content-type"] == "application/ocsp-response"
         assert ocsp.load_der_ocsp_response(answer.content).certificate_status is ocsp.OCSPCertStatus.GOOD
     assert client.get("/ca/ocsp/not*base64").status_code == 400
-
-
-@pytest.fixture
-def openssl() -> str:
-    found = shutil.which("openssl")
-    if found is None:
-        pytest.skip("openssl is not on PATH")
-    return found
 
 
 def openssl_ocsp(openssl: str, folder: Path, served: ServedBank, holder: CertificateHolder) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from datetime import timedelta
 from pathlib import Path
@@ -84,14 +83,6 @@ def test_the_harness_rejects_a_crl_that_is_out_of_date(bank: Bank) -> None:
     crl = bank.revocations.crl()
     with pytest.raises(CertificateCheckFailed):
         verify_crl(crl, pem_of(bank.ca.issuing_certificate), bank.clock.now() + bank.rules.crl_validity)
-
-
-@pytest.fixture
-def openssl() -> str:
-    found = shutil.which("openssl")
-    if found is None:
-        pytest.skip("openssl is not on PATH")
-    return found
 
 
 def write_files(folder: Path, bank: Bank, **leaves: CertificateHolder) -> None:
