@@ -58,7 +58,7 @@ def first_certificate_revoked(read_crl: CrlReader, bank: ControlClient, customer
 def ocsp_answers(bank: ControlClient, customer: RegisteredCustomer, first: str, latest: str) -> None:
     """Asked with openssl at the responder each certificate names (support/ocsp.py), as a relying party would."""
     chain = bank.ca_chain()
-    answers = [ask_responder(recorded.pem, chain.issuing_pem, chain.root_pem)
+    answers = [ask_responder(recorded.pem, chain.issuing_pem, chain.root_pem, bank.now())
                for recorded in (first_certificate(bank, customer), latest_certificate(bank, customer))]
     for which, answer in zip(("처음", "새"), answers, strict=True):
         allure.attach(answer.text, name=f"OCSP 응답, {which} 인증서 (openssl ocsp)",

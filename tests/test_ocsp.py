@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import re
 import subprocess
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
@@ -155,8 +156,22 @@ def test_the_harness_reads_good_then_revoked_through_openssl(openssl: str, serve
     ca = served.bank.ca
     chain = (ca.issuing_certificate.public_bytes(Encoding.PEM).decode(),
              ca.root_certificate.public_bytes(Encoding.PEM).decode())
-    assert ask_responder(first.pem, *chain).status == "good"
+    assert ask_responder(first.pem, *chain, served.bank.clock.now()).status == "good"
     issue_to(served.bank, kim, Purpose.REISSUE)
-    answer = ask_responder(first.pem, *chain)
+    answer = ask_responder(first.pem, *chain, served.bank.clock.now())
     assert (answer.status, answer.reason) == ("revoked", "superseded")
     assert "Cert Status: revoked" in answer.text
+
+
+def test_the_harness_reads_the_status_when_the_banks_clock_is_ahead_of_the_machine(openssl: str,
+                                                                                   served: ServedBank) -> None:
+    """A run's --today opens the bank at 10:00 KST, up to a day ahead of the machine's clock in the evening
+    (UTC); openssl then found the answer 'not yet valid' and printed no status, failing the re-issue scenario."""
+    kim = register(served.bank, KIM)
+    first = issue_to(served.bank, kim)
+    ahead = datetime.now(UTC) + timedelta(days=1, hours=3)
+    served.bank.clock.advance(ahead - served.bank.clock.now())
+    ca = served.bank.ca
+    chain = (ca.issuing_certificate.public_bytes(Encoding.PEM).decode(),
+             ca.root_certificate.public_bytes(Encoding.PEM).decode())
+    assert ask_responder(first.pem, *chain, served.bank.clock.now()).status == "good"
