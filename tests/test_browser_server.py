@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -82,13 +83,16 @@ def browser_server() -> Iterator[tuple[str, bool]]:
     port = free_port()
     with Namespace() if namespaces_work() else _NoNamespace() as namespace:
         prefix = ["ip", "netns", "exec", namespace.name] if namespace.name else []
+        # A session of its own: `ip netns exec` and Playwright's Python wrapper each start a child (node), which
+        # a terminate of the first process alone left running after the tests.
         server = subprocess.Popen([*prefix, sys.executable, "-m", "playwright", "run-server", "--port", str(port),
-                                   "--host", namespace.host, "--unsafe"], stdout=subprocess.DEVNULL)
+                                   "--host", namespace.host, "--unsafe"], stdout=subprocess.DEVNULL,
+                                  start_new_session=True)
         try:
             wait_for_port(namespace.host, port, server)
             yield f"ws://{namespace.host}:{port}/", bool(namespace.name)
         finally:
-            server.terminate()
+            os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
 
 
