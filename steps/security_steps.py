@@ -14,9 +14,8 @@ from pages.app_requests import DEVICE_COOKIE, ISSUANCE_COOKIE, AppRequests
 from pages.other_site import OtherSite
 from steps.issued_certificates import latest_certificate
 from support.control_client import ControlClient
-from support.request_burst import BurstRequest, Reply, send_at_once
+from support.request_burst import BurstRequest, Reply, current_app, send_at_once
 
-APP_VERSION_HEADER = "X-App-Version"
 FULL_WIDTH_OFFSET = ord("０") - ord("0")
 # The screens a feature can name, by the title the app shows on them.
 SCREEN_PATHS = {"비밀번호 설정": "/issue/credentials", "인증서 관리": "/certificate-centre/manage", "시작": "/"}
@@ -42,14 +41,10 @@ def wrong_pins(pin: str, count: int) -> list[str]:
     return found[:count]
 
 
-def current_app(bank: ControlClient) -> dict[str, str]:
-    """The header the bank's current app sends with every certificate request (USE-3)."""
-    return {APP_VERSION_HEADER: bank.app_version()["latest"]}
-
-
 def pin_requests(bank: ControlClient, customer: RegisteredCustomer, pins: list[str]) -> list[BurstRequest]:
     serial = latest_certificate(bank, customer).serial
-    return [BurstRequest("/api/login/pin", json={"serial": serial, "pin": pin}, headers=current_app(bank))
+    headers = current_app(bank.app_version()["latest"])
+    return [BurstRequest("/api/login/pin", json={"serial": serial, "pin": pin}, headers=headers)
             for pin in pins]
 
 
@@ -104,7 +99,7 @@ def pin_change_from_elsewhere(mock_bank_url: str, bank: ControlClient, customer:
     new_pin = wrong_pins(customer.secrets.pin, 1)[0]
     body = {"serial": serial, "current_pin": customer.secrets.pin, "new_pin": new_pin, "confirmation": new_pin}
     return send_at_once(mock_bank_url, [BurstRequest("/api/certificate/pin-change", json=body,
-                                                     headers=current_app(bank))])
+                                                     headers=current_app(bank.app_version()["latest"]))])
 
 
 @when("누군가 다른 기기에서 고객 인증서의 일련번호로 인증서 관리 화면을 연다")

@@ -10,10 +10,9 @@ from pytest_bdd import when
 from identities.registered_customer import RegisteredCustomer
 from pages.app_requests import DEVICE_COOKIE, ISSUANCE_COOKIE, AppRequests
 from steps.issued_certificates import latest_certificate
-from steps.security_steps import current_app
 from support.control_client import ControlClient
 from support.forged_app import ForgedApp
-from support.request_burst import Reply
+from support.request_burst import Reply, current_app
 
 
 @pytest.fixture
@@ -21,7 +20,7 @@ def forged_app(mock_bank_url: str, bank: ControlClient, app_requests: AppRequest
     """The customer's cookies (issuance session, device token) and app version, with a key of the forger's."""
     cookies = {name: value for name, value in ((ISSUANCE_COOKIE, app_requests.issuance_session()),
                                                (DEVICE_COOKIE, app_requests.device_token())) if value}
-    app = ForgedApp(mock_bank_url, cookies, current_app(bank))
+    app = ForgedApp(mock_bank_url, cookies, current_app(bank.app_version()["latest"]))
     yield app
     app.close()
 

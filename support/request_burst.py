@@ -70,3 +70,11 @@ def send_at_once(base_url: str, requests: Sequence[BurstRequest],
 
         with ThreadPoolExecutor(max_workers=len(requests)) as pool:
             return list(pool.map(send, requests))
+
+
+APP_VERSION_HEADER = "X-App-Version"
+
+
+def current_app(latest_version: str) -> dict[str, str]:
+    """The header the bank's current app sends with every certificate request (USE-3)."""
+    return {APP_VERSION_HEADER: latest_version}

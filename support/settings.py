@@ -58,8 +58,7 @@ class HarnessSettings:
     @classmethod
     def from_config(cls, config: pytest.Config, run_seed: int, today: date) -> HarnessSettings:
         chromium = Path(config.getoption("chromium") or os.environ.get("KB_CHROMIUM", DEFAULT_CHROMIUM))
-        server = config.getoption("browser_server", None) or os.environ.get("KB_BROWSER_SERVER") or None
-        grid = config.getoption("selenium_grid", None) or os.environ.get("SELENIUM_REMOTE_URL") or None
+        server, grid = remote_browsers(config)
         # With a browser server, the path is the Chromium of the server's machine, which this one need not have.
         if server is None and grid is None and not chromium.exists():
             raise SettingsError(f"Chromium not found at {chromium}: install Debian's chromium "
@@ -68,6 +67,13 @@ class HarnessSettings:
         return cls(chromium=chromium, mock_bank_url=url.rstrip("/") if url else None, run_seed=run_seed,
                    today=today, timeout_ms=int(config.getoption("step_timeout_ms")),
                    device=config.getoption("device") or "Pixel 7", browser_server=server, selenium_grid=grid)
+
+
+def remote_browsers(config: pytest.Config) -> tuple[str | None, str | None]:
+    """The browser server and the Selenium Grid the run takes its browsers from, if any (option, else env)."""
+    server = config.getoption("browser_server", None) or os.environ.get("KB_BROWSER_SERVER") or None
+    grid = config.getoption("selenium_grid", None) or os.environ.get("SELENIUM_REMOTE_URL") or None
+    return server, grid
 
 
 def new_run_seed(config: pytest.Config) -> int:

@@ -20,16 +20,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import free_port
+
 ROOT = Path(__file__).resolve().parents[1]
 _namespaces = itertools.count()
 # The eight steps with the camera, and one photo the bank must refuse: both through the remote camera stream.
 SCENARIOS = "8단계대로 or 흐린"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def run(*command: str) -> None:

