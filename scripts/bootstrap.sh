@@ -2,7 +2,8 @@
 # Set up everything `make e2e` and `make test` need; each step is skipped when already done.
 #
 #   1. Debian packages: chromium (Playwright drives /usr/bin/chromium; Playwright's own browser download
-#      does not work here), fonts-nanum (Korean glyphs in screenshots) and chromium-driver when it matches.
+#      does not work here), fonts-nanum (Korean glyphs in screenshots), and chromium-headless-shell (the features' browser)
+#      and chromium-driver when they match Chromium's version.
 #   2. .venv with the project installed editable with dev extras, redone when pyproject.toml changes.
 #   3. node_modules with the pinned Allure 3 report tool, redone when package-lock.json changes.
 set -euo pipefail
@@ -41,6 +42,22 @@ system_packages() {
         apt_install "${wanted[@]}"
     fi
     grid_driver
+    headless_shell
+}
+
+# Chromium's old headless shell, which the features run in when it is there (support/settings.py: DEFAULT_CHROMIUM):
+# lighter than the full browser. Like the driver, only at Chromium's own version, so apt upgrades nothing.
+headless_shell() {
+    [ -x /usr/bin/chromium-headless-shell ] && return
+    local browser shell
+    browser="$(dpkg-query -W -f='${Version}' chromium 2>/dev/null || true)"
+    shell="$(apt-cache policy chromium-headless-shell 2>/dev/null | awk '/Candidate:/ {print $2}')"
+    if [ -n "$browser" ] && [ "$shell" = "$browser" ]; then
+        log "installing chromium-headless-shell $shell (same version as Chromium) for the features"
+        apt_install chromium-headless-shell || log "chromium-headless-shell could not be installed; the features use chromium"
+    else
+        log "chromium-headless-shell ${shell:-not found} differs from Chromium ${browser:-?}: the features use chromium"
+    fi
 }
 
 # chromedriver for the Selenium Grid test (tests/test_selenium_grid.py). Its version must be Chromium's, and apt
