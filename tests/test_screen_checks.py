@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from playwright.sync_api import Page
 
+from fixtures.screen_checks import ScreenStateClaims
 from support.screen_checks import axe_violations, layout_problems
 
 KEEP_ALL = "<style>body { word-break: keep-all; overflow-wrap: break-word; font-size: 16px; }</style>"
@@ -57,3 +60,19 @@ def test_axe_reports_low_contrast_as_serious(page: Page) -> None:
 def test_axe_finds_nothing_on_a_plain_good_screen(page: Page) -> None:
     show(page, f"{KEEP_ALL}<p>{SENTENCE}</p>")
     assert [violation.describe() for violation in axe_violations(page)] == []
+
+
+def test_each_screen_state_is_checked_by_one_worker_of_a_run(tmp_path: Path) -> None:
+    first, second = ScreenStateClaims(tmp_path / "claims-run"), ScreenStateClaims(tmp_path / "claims-run")
+    assert first.first_to_see("/issue/phone|휴대폰 인증||")
+    assert not second.first_to_see("/issue/phone|휴대폰 인증||")  # the other worker checked it
+    assert not first.first_to_see("/issue/phone|휴대폰 인증||")
+    assert second.first_to_see("/issue/phone|휴대폰 인증|alert|")  # another state of the same screen
+
+
+def test_a_later_run_checks_every_state_again(tmp_path: Path) -> None:
+    assert ScreenStateClaims(tmp_path / "claims-one").first_to_see("/|로그인||")
+    assert ScreenStateClaims(tmp_path / "claims-two").first_to_see("/|로그인||")
+    alone = ScreenStateClaims(None)  # no xdist: nothing to share
+    assert alone.first_to_see("/|로그인||")
+    assert not alone.first_to_see("/|로그인||")
