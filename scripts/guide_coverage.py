@@ -9,11 +9,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a file, the project's packages still import
 
-from support.bank_rules import InventoryError, load_inventory  # noqa: E402
-from support.coverage_report import as_markdown, as_text, attach_to_allure, rules_markdown, rules_text  # noqa: E402
 from support.feature_files import scenario_cases  # noqa: E402
 from support.guide_catalog import DEFAULT_CATALOG, CatalogError, load_catalog  # noqa: E402
-from support.guide_coverage import last_results, measure  # noqa: E402
+from tooling.bank_rules import InventoryError, load_inventory  # noqa: E402
+from tooling.coverage_report import as_markdown, as_text, attach_to_allure, rules_markdown, rules_text  # noqa: E402
+from tooling.guide_coverage import last_results, measure  # noqa: E402
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -6,8 +6,8 @@ import json
 import time
 from pathlib import Path
 
-from support.bank_rules import Inventory
-from support.guide_coverage import Coverage, ItemCoverage
+from tooling.bank_rules import Inventory
+from tooling.guide_coverage import Coverage, ItemCoverage
 
 # Fixed names, so that rebuilding the report replaces the attachment instead of adding another.
 ATTACHMENT_NAME = "guide-coverage-attachment.md"
