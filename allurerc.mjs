@@ -11,7 +11,7 @@ const resultsDir = process.env.REPORT_RESULTS_DIR ?? here("./reports/allure-resu
 const reportDir = process.env.REPORT_DIR ?? here("./reports/allure-report");
 const historyPath = process.env.REPORT_HISTORY ?? here("./reports/history.jsonl");
 
-// The harness writes categories.json beside the results (support/report_categories.py), in the form both
+// The harness writes categories.json beside the results (reporting/report_categories.py), in the form both
 // Allure 2 and 3 read. Allure 3 takes categories from this config only, so they are read from there, and one
 // Allure-3-only category is put before "product": assertion failures in scenarios of the guide's tables of
 // failure causes (FAIL-n, USE-n), grouped by the cause with the guide's advice (label '안내서의 실패 원인',

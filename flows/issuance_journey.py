@@ -47,6 +47,7 @@ class IssuanceScreens:
 
     @classmethod
     def on(cls, page: Page) -> IssuanceScreens:
+        """The screens on one page: the scenario's (`issuance_screens` fixture), another phone's, a restarted app's."""
         return cls(StartScreen(page), CertificateCentre(page), TermsScreen(page), PhoneCheckScreen(page),
                    AccountCheckScreen(page), IdCheckScreen(page), CredentialsScreen(page), CompletionScreen(page))
 

@@ -24,6 +24,11 @@ ALL_TERMS = ("e_finance", "certificate", "privacy", "unique_id", "marketing")
 DEPOSIT_METHOD = "deposit"  # 1원 입금 인증
 
 
+def phone_form(carrier: str, name: str, rrn: str, phone: str) -> list[tuple[str, str]]:
+    """What the phone screen posts for '인증번호 요청': the RRN's birth date and 7th digit in fields of their own."""
+    return [("carrier", carrier), ("name", name), ("rrn_birth", rrn[:6]), ("rrn_gender", rrn[6]), ("phone", phone)]
+
+
 def deposit_form(account: BankAccount) -> list[tuple[str, str]]:
     """What the account screen posts for '1원 보내기'."""
     return [("bank", account.bank), ("account_number", account.number), ("method", DEPOSIT_METHOD)]
@@ -71,9 +76,8 @@ class IssuanceShortcut:
 
     def check_phone(self) -> None:
         person = self._person
-        self._submit("/issue/phone/code-request",
-                     [("carrier", person.carrier), ("name", person.name), ("rrn_birth", person.rrn[:6]),
-                      ("rrn_gender", person.rrn[6]), ("phone", person.phone)], "/issue/phone")
+        self._submit("/issue/phone/code-request", phone_form(person.carrier, person.name, person.rrn, person.phone),
+                     "/issue/phone")
 
     def enter_sms_code(self) -> None:
         code = latest_sms_code(self._bank.sms_inbox(self._person.phone))

@@ -2,7 +2,7 @@
 
 A variant is a `Presented` next to the `Customer` the registries hold. Each `Flaw` names the one rule its
 variant breaks; everything else it presents is still right, so a scenario that uses it is refused for that
-reason alone (tests/test_identity_provider.py checks both halves). The rules, one per flaw:
+reason alone (tests/test_invalid_variants.py checks both halves). The rules, one per flaw:
 
   WRONG_CARRIER         통신사 is the one the line is registered with
   PHONE_NOT_MOBILE      휴대폰 번호 is written 010-XXXX-XXXX

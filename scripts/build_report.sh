@@ -34,7 +34,7 @@ if [ ! -s "$report_dir/index.html" ]; then
     echo "report: Allure finished but wrote no $report_dir/index.html" >&2
     exit 1
 fi
-# Allure's single-file report sometimes opens blank and calls Google Analytics; support/report_html.py says why.
+# Allure's single-file report sometimes opens blank and calls Google Analytics; reporting/report_html.py says why.
 .venv/bin/python scripts/mend_report.py "$report_dir/index.html"
 elapsed_ms=$(( ($(date +%s%N) - started_ns) / 1000000 ))
 printf 'report: file://%s/%s/index.html (generated in %d.%03d s)\n' \

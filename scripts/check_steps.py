@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a file, the project's packages still import
 
 from support.feature_files import scenario_cases  # noqa: E402
-from support.step_check import check, load_definitions, plugin_modules  # noqa: E402
+from tooling.step_check import check, load_definitions, plugin_modules  # noqa: E402
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -37,7 +37,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
-from flows.issuance_shortcut import ALL_TERMS, deposit_form
+from flows.issuance_shortcut import ALL_TERMS, deposit_form, phone_form
 from identities import seeded_faker
 from identities.certificate_secrets import make_secrets
 from identities.id_card_image import card_png
@@ -103,9 +103,8 @@ class IssuingCustomer(HttpUser):
         person = self.person
         self._post("start", "/issue/start", 303, data={"purpose": "new"})
         self._post("terms", "/issue/terms", 303, data=[("terms", term) for term in ALL_TERMS])
-        self._post("sms request", "/issue/phone/code-request", 303, data={
-            "carrier": person.carrier, "name": person.name, "rrn_birth": person.rrn[:6],
-            "rrn_gender": person.rrn[6], "phone": person.phone})
+        self._post("sms request", "/issue/phone/code-request", 303,
+                   data=phone_form(person.carrier, person.name, person.rrn, person.phone))
         code = latest_sms_code(self.control.sms_inbox(person.phone))
         self._post("sms code", "/issue/phone/code", 303, data={"code": code})
         account = person.account

@@ -1,4 +1,4 @@
-"""Mend Allure's single-file report in place (see support/report_html.py); run by scripts/build_report.sh."""
+"""Mend Allure's single-file report in place (see reporting/report_html.py); run by scripts/build_report.sh."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a file, the project's packages still import
 
-from support.report_html import UnexpectedReportMarkup, mend_single_file_report  # noqa: E402
+from reporting.report_html import UnexpectedReportMarkup, mend_single_file_report  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

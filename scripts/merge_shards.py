@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a file, the project's packages still import
 
-from support.retried_scenarios import mark_flaky  # noqa: E402
-from support.shard_results import MergeError, find_shards, merge, merge_side_files, record, twice_run  # noqa: E402
+from reporting.retried_scenarios import mark_flaky  # noqa: E402
+from reporting.shard_results import MergeError, find_shards, merge, merge_side_files, record, twice_run  # noqa: E402
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

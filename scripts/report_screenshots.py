@@ -18,7 +18,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pages.allure_report import AllureReport  # noqa: E402
+from reporting.allure_report import AllureReport  # noqa: E402
 from support.settings import CHROMIUM_ARGS, DEFAULT_CHROMIUM  # noqa: E402
 
 FAILURE_SCREEN = "실패 시점 화면"

@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a file, the project's packages still import
 
-from support.personal_data_scan import scan  # noqa: E402
+from tooling.personal_data_scan import scan  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,7 +27,7 @@ from queue import Queue
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a file, the project's packages still import
 
-from support.bank_rules import Inventory, Mutation, Rule, load_inventory  # noqa: E402
+from tooling.bank_rules import Inventory, Mutation, Rule, load_inventory  # noqa: E402
 
 # Two clones, one mutation each at a time: on two cores a third only makes both slower.
 PARALLEL = 2

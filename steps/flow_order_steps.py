@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from pytest_bdd import given, parsers, when
 
-from flows.issuance_shortcut import IssuanceShortcut, Reached
+from flows.issuance_shortcut import IssuanceShortcut, Reached, phone_form
 from identities.id_card_image import card_png
 from identities.registered_customer import RegisteredCustomer
 from pages.replayed_requests import BankAnswer, ReplayedRequests
@@ -29,9 +29,8 @@ def _requests(customer: RegisteredCustomer) -> dict[str, Callable[[ReplayedReque
     assert card is not None, "the order rules are walked with a 주민등록증"
     pattern = list(customer.secrets.pattern)
     return {
-        "휴대폰 인증번호 요청": lambda app: app.post_form("/issue/phone/code-request", {
-            "carrier": person.carrier, "name": person.name, "rrn_birth": person.rrn[:6],
-            "rrn_gender": person.rrn[6], "phone": person.phone}),
+        "휴대폰 인증번호 요청": lambda app: app.post_form("/issue/phone/code-request", dict(
+            phone_form(person.carrier, person.name, person.rrn, person.phone))),
         "휴대폰 인증번호 확인": lambda app: app.post_form("/issue/phone/code", {"code": "123456"}),
         "1원 입금 요청": lambda app: app.post_form("/issue/account/deposit", {
             "bank": person.account.bank, "account_number": person.account.number}),

@@ -18,6 +18,7 @@ import pytest
 import uvicorn
 from fastapi.testclient import TestClient
 
+from flows.issuance_shortcut import phone_form
 from mock_bank.bank import Bank, open_bank
 from mock_bank.clock import Clock
 from mock_bank.services.phone_check import PhoneOwner
@@ -240,8 +241,7 @@ class Screens:
 
     def phone_form(self) -> dict[str, str]:
         person = self.person
-        return {"carrier": person.carrier, "name": person.name, "rrn_birth": person.rrn[:6],
-                "rrn_gender": person.rrn[6], "phone": person.phone}
+        return dict(phone_form(person.carrier, person.name, person.rrn, person.phone))
 
     def start(self) -> Screens:
         assert self.post("/issue/start").status_code == 303

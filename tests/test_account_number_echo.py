@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import Screens
+from conftest import Screens
 
 
 def test_a_refused_deposit_form_shows_only_the_last_digits(screens: Screens) -> None:

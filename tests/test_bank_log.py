@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import Screens
 from support.bank_log import BankLog
-from tests.conftest import Screens
 
 
 def test_requests_and_refusals_are_logged_without_the_customers_numbers(

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from support.bank_rules import Rule, load_inventory, selects
 from support.guide_catalog import load_catalog
+from tooling.bank_rules import Rule, load_inventory, selects
 
 ROOT = Path(__file__).resolve().parent.parent
 INVENTORY = load_inventory()

@@ -1,17 +1,15 @@
-"""Unit tests of the mock bank's certificate authority and of the harness's independent check."""
+"""Unit tests of the mock bank's certificate authority: the chain it makes, the leaves it issues and their validity,
+the keys it refuses, signatures checked against a leaf, and its saved material."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from datetime import UTC, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
+from certificate_holders import p1363_sign, spki
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519
-from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
 from mock_bank.services.ca import (
@@ -21,7 +19,6 @@ from mock_bank.services.ca import (
     Holder,
     RejectReason,
     verify_key_matches,
-    verify_possession,
     verify_signature,
 )
 from mock_bank.services.leaf_profile import Addresses
@@ -31,28 +28,6 @@ NOW = datetime(2026, 3, 15, 9, 30, 12, 345678, tzinfo=UTC)
 HOLDER = Holder(name="김민준", customer_id="C0001234")
 KST = timezone(timedelta(hours=9), "KST")
 ADDRESSES = Addresses("http://bank.test")
-
-
-def spki(key: ec.EllipticCurvePrivateKey) -> bytes:
-    return key.public_key().public_bytes(
-        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
-
-
-def spki_of(certificate: x509.Certificate) -> bytes:
-    return certificate.public_key().public_bytes(
-        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
-
-
-def p1363_sign(key: ec.EllipticCurvePrivateKey, data: bytes) -> bytes:
-    """Sign the way WebCrypto does: ECDSA P-256/SHA-256 as raw r||s, 32 bytes each."""
-    r, s = decode_dss_signature(key.sign(data, ec.ECDSA(hashes.SHA256())))
-    return r.to_bytes(32, "big") + s.to_bytes(32, "big")
-
-
-def pem(certificate: x509.Certificate) -> str:
-    return certificate.public_bytes(serialization.Encoding.PEM).decode("ascii")
 
 
 @pytest.fixture
@@ -185,46 +160,6 @@ def test_issue_refuses_keys_other_than_p256(ca: CertificateAuthority, public_key
     assert rejected.value.reason is RejectReason.MALFORMED_KEY
 
 
-def test_possession_proof_with_p1363_signature_passes(client_key: ec.EllipticCurvePrivateKey) -> None:
-    challenge = b"kbstar-challenge-0001"
-    signature = p1363_sign(client_key, challenge)
-    assert len(signature) == 64
-    verify_possession(spki(client_key), challenge, signature)
-
-
-def test_possession_proof_by_another_key_fails(client_key: ec.EllipticCurvePrivateKey) -> None:
-    impostor = ec.generate_private_key(ec.SECP256R1())
-    with pytest.raises(CertificateRejected) as rejected:
-        verify_possession(spki(client_key), b"challenge", p1363_sign(impostor, b"challenge"))
-    assert rejected.value.reason is RejectReason.BAD_SIGNATURE
-
-
-def test_possession_proof_over_other_data_fails(client_key: ec.EllipticCurvePrivateKey) -> None:
-    with pytest.raises(CertificateRejected) as rejected:
-        verify_possession(spki(client_key), b"challenge", p1363_sign(client_key, b"another challenge"))
-    assert rejected.value.reason is RejectReason.BAD_SIGNATURE
-
-
-@pytest.mark.parametrize("shape", ["short", "long", "der"])
-def test_signature_of_wrong_length_fails(client_key: ec.EllipticCurvePrivateKey, shape: str) -> None:
-    good = p1363_sign(client_key, b"challenge")
-    signature = {
-        "short": good[:-1],
-        "long": good + b"\x00",
-        # The mistake a client makes by sending DER instead of WebCrypto's raw r||s.
-        "der": client_key.sign(b"challenge", ec.ECDSA(hashes.SHA256())),
-    }[shape]
-    with pytest.raises(CertificateRejected) as rejected:
-        verify_possession(spki(client_key), b"challenge", signature)
-    assert rejected.value.reason is RejectReason.BAD_SIGNATURE
-
-
-def test_possession_proof_with_malformed_key_fails(client_key: ec.EllipticCurvePrivateKey) -> None:
-    with pytest.raises(CertificateRejected) as rejected:
-        verify_possession(b"not a key", b"challenge", p1363_sign(client_key, b"challenge"))
-    assert rejected.value.reason is RejectReason.MALFORMED_KEY
-
-
 def test_signature_checked_against_the_certificate_key(
     leaf: x509.Certificate, client_key: ec.EllipticCurvePrivateKey
 ) -> None:
@@ -259,46 +194,3 @@ def test_material_with_mismatched_key_is_refused(ca: CertificateAuthority) -> No
     )
     with pytest.raises(ValueError, match="root key"):
         CertificateAuthority.from_material(mixed, ADDRESSES)
-
-
-def test_harness_accepts_the_issued_leaf(ca: CertificateAuthority, leaf: x509.Certificate) -> None:
-    checked = certificates.verify_client_certificate(
-        pem(leaf), pem(ca.issuing_certificate), pem(ca.root_certificate), NOW
-    )
-    assert certificates.holder_name(checked) == "김민준"
-    assert certificates.organization(checked) == "KB국민은행"
-    assert certificates.customer_id(checked) == "C0001234"
-    assert certificates.validity_years(checked) == 3
-    assert certificates.public_key_spki_der(checked) == spki_of(leaf)
-
-
-def test_harness_rejects_a_leaf_from_another_ca(
-    ca: CertificateAuthority, client_key: ec.EllipticCurvePrivateKey
-) -> None:
-    with pytest.raises(certificates.CertificateCheckFailed, match="does not verify"):
-        certificates.verify_client_certificate(
-            pem(foreign_leaf(client_key)), pem(ca.issuing_certificate), pem(ca.root_certificate), NOW
-        )
-
-
-def test_harness_rejects_an_expired_leaf(ca: CertificateAuthority, leaf: x509.Certificate) -> None:
-    with pytest.raises(certificates.CertificateCheckFailed, match="does not verify"):
-        certificates.verify_client_certificate(
-            pem(leaf), pem(ca.issuing_certificate), pem(ca.root_certificate), NOW + timedelta(days=3 * 366)
-        )
-
-
-def test_openssl_accepts_the_chain(tmp_path: Path, ca: CertificateAuthority, leaf: x509.Certificate) -> None:
-    openssl = shutil.which("openssl")
-    if openssl is None:
-        pytest.skip("openssl is not on PATH")
-    chain = {"leaf": leaf, "issuing": ca.issuing_certificate, "root": ca.root_certificate}
-    for name, certificate in chain.items():
-        (tmp_path / f"{name}.pem").write_text(pem(certificate), encoding="ascii")
-    # -attime pins the check to the injected clock; the machine's date is irrelevant.
-    pinned = ["-attime", str(int(NOW.timestamp()))]
-    strict = ["-x509_strict", "-purpose", "sslclient"]
-    command = [openssl, "verify", *strict, *pinned, "-CAfile", "root.pem", "-untrusted", "issuing.pem"]
-    result = subprocess.run([*command, "leaf.pem"], cwd=tmp_path, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "leaf.pem: OK"

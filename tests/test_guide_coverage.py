@@ -11,10 +11,10 @@ from textwrap import dedent
 
 import pytest
 
-from support.coverage_report import ATTACHMENT_NAME, GLOBALS_NAME, as_markdown
 from support.feature_files import scenario_cases
 from support.guide_catalog import load_catalog
-from support.guide_coverage import last_results, measure
+from tooling.coverage_report import ATTACHMENT_NAME, GLOBALS_NAME, as_markdown
+from tooling.guide_coverage import last_results, measure
 
 ROOT = Path(__file__).resolve().parents[1]
 ITEMS_MD = ROOT.parent / "shared" / "guide" / "ITEMS.md"

@@ -22,8 +22,8 @@ from textwrap import dedent
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, expect
 
-from pages.allure_report import AllureReport
-from support.report_html import EMBEDDED_DATA
+from reporting.allure_report import AllureReport
+from reporting.report_html import EMBEDDED_DATA
 from support.settings import CHROMIUM_ARGS, DEFAULT_CHROMIUM
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -204,7 +204,7 @@ def test_the_report_waits_for_its_own_data_when_it_arrives_late(slow_report: Slo
                                                                  reader_page: Page) -> None:
     # Allure's application script sits before the embedded data; run before the data is parsed, it used to fetch
     # widgets/*.json beside the page instead (blocked on file://) and show a blank report, about one opening in
-    # thirty. Holding the data back makes that certain; the mended report waits for it (support/report_html.py).
+    # thirty. Holding the data back makes that certain; the mended report waits for it (reporting/report_html.py).
     report = AllureReport(reader_page, slow_report.address)
     report.open_results()
     assert report.tree_groups()

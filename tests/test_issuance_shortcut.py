@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from cryptography import x509
 from faker import Faker
-from pytest_playwright.pytest_playwright import CreateContextCallback
+from playwright.sync_api import Page
 
 from flows.issuance_journey import IssuanceJourney, IssuanceScreens
 from flows.issuance_shortcut import IssuanceShortcut, Reached
@@ -51,7 +51,7 @@ def bank(control: ControlClient) -> ControlClient:
 
 
 @pytest.fixture
-def phone(new_context: CreateContextCallback, harness_settings: HarnessSettings, bank: ControlClient,
+def phone(new_phone_page: Callable[[], Page], harness_settings: HarnessSettings, bank: ControlClient,
           identity_faker: Faker) -> Callable[[], Phone]:
     rng = random.Random(harness_settings.run_seed)
 
@@ -59,12 +59,12 @@ def phone(new_context: CreateContextCallback, harness_settings: HarnessSettings,
         identity = identity_faker.customer(bank="KB국민")
         customer = RegisteredCustomer(identity, make_secrets(rng, identity.birth_date),
                                       bank.register(dict(identity.to_registration())))
-        page = new_context().new_page()
-        page.set_default_timeout(harness_settings.timeout_ms)
+        page = new_phone_page()
         app = AppRequests(page)
         shortcut = IssuanceShortcut(app, bank, customer)
-        return Phone(customer, app, IssuanceJourney(IssuanceScreens.on(page), bank, customer, shortcut), shortcut,
-                     DeviceStorage(page), StartScreen(page), HomeScreen(page))
+        screens = IssuanceScreens.on(page)
+        return Phone(customer, app, IssuanceJourney(screens, bank, customer, shortcut), shortcut,
+                     DeviceStorage(page), screens.start, HomeScreen(page))
     return open_phone
 
 

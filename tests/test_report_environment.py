@@ -9,7 +9,7 @@ import pytest
 from harness_runs import PLUGINS, harness_run
 
 from fixtures.report_environment import as_properties
-from support.report_categories import CATEGORIES, ENVIRONMENT, HARNESS, PRODUCT, TIMEOUT
+from reporting.report_categories import CATEGORIES, ENVIRONMENT, HARNESS, PRODUCT, TIMEOUT
 
 
 def category_of(status: str, message: str) -> str | None:

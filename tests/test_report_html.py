@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.report_html import UnexpectedReportMarkup, mend_single_file_report
+from reporting.report_html import UnexpectedReportMarkup, mend_single_file_report
 
 ALLURE_LIKE = """<body><div id="app"></div>
     <script>

@@ -14,8 +14,8 @@ import pytest
 
 from identities import Customer, seeded_faker
 from support.personal_data import find, known_values, mask, mask_error_messages
-from support.personal_data_scan import scan
 from support.trace_masking import mask_trace
+from tooling.personal_data_scan import scan
 
 ROOT = Path(__file__).resolve().parents[1]
 

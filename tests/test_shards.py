@@ -11,8 +11,8 @@ from textwrap import dedent
 
 import pytest
 
-from support.retried_scenarios import mark_flaky
-from support.shard_results import find_shards, merge, record, twice_run
+from reporting.retried_scenarios import mark_flaky
+from reporting.shard_results import find_shards, merge, record, twice_run
 
 ROOT = Path(__file__).resolve().parents[1]
 DURATIONS = ROOT / "pipelines" / "scenario-durations.json"

@@ -11,7 +11,7 @@ from textwrap import dedent
 import pytest
 
 from support.feature_files import scenario_cases
-from support.step_check import Problem, check, load_definitions, plugin_modules
+from tooling.step_check import Problem, check, load_definitions, plugin_modules
 
 ROOT = Path(__file__).resolve().parents[1]
 

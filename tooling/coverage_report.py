@@ -1,13 +1,23 @@
-"""The guide coverage written out: for the terminal, as markdown, and as a global attachment in Allure results."""
+"""The guide coverage written out: for the terminal, as markdown, and as a global attachment in Allure results.
+
+`main` is `make coverage` (scripts/guide_coverage.py): every guide item with the scenarios that cover it, and the
+bank's rules beside them; it fails on gaps and unknown item IDs.
+"""
 
 from __future__ import annotations
 
+import argparse
 import json
+import sys
 import time
 from pathlib import Path
 
-from support.bank_rules import Inventory
-from support.guide_coverage import Coverage, ItemCoverage
+from support.feature_files import scenario_cases
+from support.guide_catalog import DEFAULT_CATALOG, CatalogError, load_catalog
+from tooling.bank_rules import Inventory, InventoryError, load_inventory
+from tooling.guide_coverage import Coverage, ItemCoverage, last_results, measure
+
+ROOT = Path(__file__).resolve().parents[1]
 
 # Fixed names, so that rebuilding the report replaces the attachment instead of adding another.
 ATTACHMENT_NAME = "guide-coverage-attachment.md"
@@ -108,3 +118,47 @@ def rules_markdown(inventory: Inventory, coverage: Coverage) -> str:
             pinned = "시나리오" if rule.by_scenario else f"단위 테스트 `{rule.suite}`"
             lines.append(f"| {entry.item.id} | `{rule.id}` | {_cell(rule.says)} | {pinned} | {len(rule.mutations)} |")
     return "\n".join(lines) + "\n"
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="`make coverage`: every guide item with the scenarios that cover "
+                                                 "it; fails on gaps and unknown item IDs.")
+    parser.add_argument("--features", type=Path, default=ROOT / "features")
+    parser.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG)
+    parser.add_argument("--results", type=Path, default=ROOT / "reports" / "allure-results",
+                        help="Allure results to read the last outcome of each scenario from (if present)")
+    parser.add_argument("--markdown", type=Path, default=ROOT / "reports" / "guide-coverage.md")
+    parser.add_argument("--attach", action="store_true",
+                        help="also add the markdown to the Allure results as a global attachment")
+    parser.add_argument("--report-only", action="store_true",
+                        help="write the outputs but exit 0 even with gaps (used while building the report)")
+    parser.add_argument("--quiet", action="store_true", help="print only the summary line")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        catalog = load_catalog(args.catalog)
+    except CatalogError as error:
+        print(f"coverage: {error}", file=sys.stderr)
+        return 2
+    try:
+        inventory = load_inventory()
+    except InventoryError as error:
+        print(f"coverage: {error}", file=sys.stderr)
+        return 2
+    coverage = measure(scenario_cases(args.features, ROOT), catalog, last_results(args.results))
+    text = as_text(coverage) + rules_text(inventory, coverage)
+    print(text.splitlines()[0] if args.quiet else text, end="\n" if args.quiet else "")
+    markdown = as_markdown(coverage) + rules_markdown(inventory, coverage)
+    args.markdown.parent.mkdir(parents=True, exist_ok=True)
+    args.markdown.write_text(markdown, "utf-8")
+    if args.attach and args.results.is_dir():
+        attach_to_allure(markdown, args.results)
+    print(f"coverage: {args.markdown}", file=sys.stderr)
+    if coverage.ok or args.report_only:
+        return 0
+    print(f"coverage: {len(coverage.gaps)} item(s) without a scenario, {len(coverage.unknown)} unknown tag(s)",
+          file=sys.stderr)
+    return 1
