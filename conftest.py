@@ -72,7 +72,7 @@ def browser_context_args(browser_context_args: dict[str, Any], playwright: Playw
 
 @pytest.fixture
 def page(page: Page, harness_settings: HarnessSettings, camera_feed: CameraFeed) -> Page:
-    page.set_default_timeout(harness_settings.timeout_ms)
+    harness_settings.apply_step_timeout(page)
     if camera_feed.streamed:
         camera_feed.stream_into(page)
     return page

@@ -43,6 +43,7 @@ from identities.certificate_secrets import make_secrets
 from identities.id_card_image import card_png
 from support.control_client import ControlClient
 from support.one_time_codes import latest_deposit_code, latest_sms_code
+from support.ports import free_port
 from support.settings import KST
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,12 +137,6 @@ class IssuingCustomer(HttpUser):
         if names != [self.person.name] or own_key != spki or held != [issued["serial"]]:
             OUTCOME.crossings.append(f"customer {self.customer_id}: names {len(names)}, key mine "
                                      f"{own_key == spki}, certificates held {len(held)}")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def start_bank(database: Path) -> tuple[subprocess.Popen[bytes], str]:

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 # Debian's old headless shell, as Playwright itself launches for headless runs, when bootstrap could install it at
 # Chromium's version: measured on 28 scenarios at one worker, 41 s instead of 51 s and a quarter less CPU; the full
@@ -54,6 +55,10 @@ class HarnessSettings:
     browser_server: str | None = None
     # A Selenium Grid 4 hub: Playwright asks it for a Chromium and drives that through the grid's CDP endpoint.
     selenium_grid: str | None = None
+
+    def apply_step_timeout(self, page: Page) -> None:
+        """How long the page objects' waits on this page last: as long as a step may wait for the app."""
+        page.set_default_timeout(self.timeout_ms)
 
     @property
     def remote_browser(self) -> bool:

@@ -4,7 +4,6 @@ walk an issuance session to a given step, through the services or over HTTP."""
 from __future__ import annotations
 
 import shutil
-import socket
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -29,6 +28,7 @@ from mock_bank.store import RESET_TABLES
 from mock_bank.web.app import create_app
 from support.one_time_codes import latest_deposit_code as read_deposit_code
 from support.one_time_codes import latest_sms_code as read_sms_code
+from support.ports import free_port
 
 START = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 
@@ -186,13 +186,6 @@ def client(bank: Bank, database: Path) -> Iterator[TestClient]:
 class ServedBank:
     bank: Bank
     url: str
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @pytest.fixture

