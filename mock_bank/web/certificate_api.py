@@ -15,8 +15,8 @@ from pydantic import BaseModel, Field, StrictStr
 
 from mock_bank.bank import Bank
 from mock_bank.errors import LoginRequired
+from mock_bank.records import CustomerRow
 from mock_bank.services.issuance import Challenge
-from mock_bank.store import Row
 from mock_bank.web.device_api import RefusingRoute, decode_base64
 from mock_bank.web.rendering import DEVICE_COOKIE, LOGIN_COOKIE, set_private_cookie
 
@@ -71,7 +71,7 @@ def certificate_router(bank: Bank) -> APIRouter:
         app_checked(request)
         bank.devices.require_holder(serial, request.cookies.get(DEVICE_COOKIE))
 
-    def signed_in(request: Request) -> Row:
+    def signed_in(request: Request) -> CustomerRow:
         customer = bank.login.holder(request.cookies.get(LOGIN_COOKIE))
         if customer is None:
             raise LoginRequired()

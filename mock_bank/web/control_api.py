@@ -6,7 +6,6 @@ cannot be rearranged from outside. Everything arranged here is undone by POST /_
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime, timedelta
 
 from cryptography.hazmat.primitives.serialization import Encoding
@@ -15,7 +14,7 @@ from pydantic import AwareDatetime, BaseModel, Field, field_validator
 
 from mock_bank.bank import Bank
 from mock_bank.clock import EARLIEST, LATEST
-from mock_bank.errors import InputRejected
+from mock_bank.errors import InputRejected, StoreConflict
 from mock_bank.services import inputs
 from mock_bank.services.banks import ACCOUNT_DIGITS
 from mock_bank.services.faults import Screen, Until
@@ -124,14 +123,16 @@ def control_router(bank: Bank) -> APIRouter:
             tuple(IdCardRecord(**card.model_dump()) for card in body.id_cards))
         try:
             return {"customer_id": bank.registry.register(record)}
-        except sqlite3.IntegrityError as error:
+        except StoreConflict as error:
             raise HTTPException(409, "a customer with this RRN or account already exists") from error
 
     @router.get("/phones/{phone}/sms", summary="The SMS inbox of a phone",
                 description="Messages that reached the phone by the bank's clock: held (blocked) messages and "
                             "delayed ones whose time has not come are left out.")
     def sms_inbox(phone: str) -> dict[str, list[dict[str, str]]]:
-        return {"messages": bank.store.sms_inbox(_phone(phone), bank.clock.now())}
+        return {"messages": [{"body": message["body"], "sent_at": message["sent_at"],
+                              "delivered_at": message["delivered_at"]}
+                             for message in bank.store.sms_inbox(_phone(phone), bank.clock.now())]}
 
     @router.put("/phones/{phone}/sms-block", summary="Block or unblock SMS on a phone (FIX-1)",
                 description="While blocked, messages to the phone are held and never shown, even after "
@@ -172,7 +173,7 @@ def control_router(bank: Bank) -> APIRouter:
 
     @router.get("/accounts/{bank_name}/{number}/deposits", summary="Deposits that reached an account")
     def deposits(bank_name: str, number: str) -> dict[str, list[dict[str, object]]]:
-        return {"deposits": bank.store.deposits(bank_name, number.replace("-", ""))}
+        return {"deposits": [dict(deposit) for deposit in bank.store.deposits(bank_name, number.replace("-", ""))]}
 
     @router.get("/ca", summary="The mock CA's root and issuing certificates (PEM)")
     def ca() -> dict[str, str]:
@@ -184,7 +185,7 @@ def control_router(bank: Bank) -> APIRouter:
     def certificates(customer_id: str) -> dict[str, list[dict[str, object]]]:
         if bank.store.customer(customer_id) is None:
             raise HTTPException(404, "no such customer")
-        return {"certificates": bank.store.certificates_of(customer_id)}
+        return {"certificates": [dict(row) for row in bank.store.certificates_of(customer_id)]}
 
     @router.get("/sessions/{session_id}", summary="Where an issuance session stands",
                 description="Its stage, customer and purpose, and the names (not the values) of what it has "
@@ -217,7 +218,7 @@ def control_router(bank: Bank) -> APIRouter:
         try:
             bank.registry.add_account(_customer(customer_id),
                                       AccountRecord(body.bank, body.number.replace("-", ""), body.status))
-        except sqlite3.IntegrityError as error:
+        except StoreConflict as error:
             raise HTTPException(409, "this account already exists") from error
         return {"customer_id": customer_id}
 
@@ -231,7 +232,7 @@ def control_router(bank: Bank) -> APIRouter:
                 description="Each with its content (canonical JSON, as signed), the signature (base64 of "
                             "WebCrypto's r||s), the signing certificate's serial and PEM, and when it was signed.")
     def signatures(customer_id: str) -> dict[str, list[dict[str, object]]]:
-        return {"signatures": bank.transfers.signed(_customer(customer_id))}
+        return {"signatures": [dict(row) for row in bank.transfers.signed(_customer(customer_id))]}
 
     @router.get("/app-version", summary="The app version the bank serves, and the oldest it accepts")
     def app_version() -> dict[str, str]:

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from mock_bank.errors import BankError, InputRejected, Reason, StepOutOfOrder
+from mock_bank.records import PhoneForm
 from mock_bank.services import inputs
 from mock_bank.services.banks import ACCOUNT_DIGITS
 from mock_bank.services.phone_check import PhoneOwner
@@ -96,11 +97,14 @@ def screens_router(kit: ScreenKit) -> APIRouter:
 
         async def action(form: FormData) -> Response:
             session = kit.session_for(request, Stage.TERMS_AGREED)
-            entered.update({key: field(form, key) for key in ("carrier", "name", "rrn_birth", "rrn_gender", "phone")})
-            owner = PhoneOwner(inputs.carrier(entered["carrier"]), inputs.name(entered["name"]),
-                               inputs.rrn_front(entered["rrn_birth"], entered["rrn_gender"]),
-                               inputs.mobile(entered["phone"]))
-            session.data["phone_form"] = entered
+            typed = PhoneForm(carrier=field(form, "carrier"), name=field(form, "name"),
+                              rrn_birth=field(form, "rrn_birth"), rrn_gender=field(form, "rrn_gender"),
+                              phone=field(form, "phone"))
+            entered.update(typed)
+            owner = PhoneOwner(inputs.carrier(typed["carrier"]), inputs.name(typed["name"]),
+                               inputs.rrn_front(typed["rrn_birth"], typed["rrn_gender"]),
+                               inputs.mobile(typed["phone"]))
+            session.data["phone_form"] = typed
             bank.phone_check.request_code(session, owner)
             return RedirectResponse("/issue/phone", SEE_OTHER)
         return await kit.guarded(request, lambda message, code: phone_screen(request, message, code, entered), action)

@@ -9,10 +9,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from mock_bank.errors import InputRejected, LoginRequired
+from mock_bank.records import CustomerRow
 from mock_bank.services import inputs
 from mock_bank.services.banks import ACCOUNT_DIGITS
 from mock_bank.services.signing import Transfer
-from mock_bank.store import Row
 from mock_bank.web.rendering import LOGIN_COOKIE, screen
 from mock_bank.web.screen_kit import SEE_OTHER, ScreenKit, field
 
@@ -41,7 +41,7 @@ def transfer_router(kit: ScreenKit) -> APIRouter:
     router = APIRouter()
     bank = kit.bank
 
-    def customer_of(request: Request) -> Row | None:
+    def customer_of(request: Request) -> CustomerRow | None:
         return bank.login.holder(request.cookies.get(LOGIN_COOKIE))
 
     def form_screen(request: Request, error: str | None = None, status_code: int = 200,
