@@ -27,7 +27,7 @@ from cryptography import x509
 
 from mock_bank.clock import Clock
 from mock_bank.errors import BankError, Reason
-from mock_bank.records import CertificateRow
+from mock_bank.records import CertificateRow, PublicCertificateRow
 from mock_bank.services.ca import CertificateAuthority, CertificateRejected, RejectReason
 from mock_bank.services.credentials import check_new_pin, pin_matches, pin_verifier
 from mock_bank.services.keyed_locks import KeyedLocks
@@ -169,6 +169,10 @@ class Certificates:
             raise BankError(Reason.PIN_SAME_AS_OLD, "new_pin")
         salt = secrets.token_bytes(16)
         self._store.set_pin_verifier(serial, salt.hex(), pin_verifier(new, salt))
+
+    def of_customer(self, customer_id: str) -> list[PublicCertificateRow]:
+        """The customer's certificates, oldest first, without their PIN verifiers."""
+        return self._store.certificates_of(customer_id)
 
     def _row(self, serial: str) -> CertificateRow:
         row = self._store.certificate(serial)
