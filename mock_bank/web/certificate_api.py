@@ -63,17 +63,22 @@ def challenge_json(challenge: Challenge) -> JSONResponse:
 router = APIRouter(prefix="/api", route_class=RefusingRoute)
 
 
-def from_holding_app(bank: Bank, request: Request, body: SerialRequest) -> None:
-    """The app version first (USE-3), then that the request comes from the device holding the certificate.
-
-    After login the login itself vouches for the device: transfers check the login and the app version."""
+def require_recent_app(bank: Bank, request: Request) -> None:
+    """The app the device reports in X-App-Version is not older than the oldest the bank accepts (USE-3)."""
     bank.app_release.require(request.headers.get(APP_VERSION_HEADER))
+
+
+# The gates, run once the body is valid (after_valid_body); the app version comes first in both.
+def from_holding_app(bank: Bank, request: Request, body: SerialRequest) -> None:
+    """A recent app on the device holding the certificate. After login the login itself vouches for the device:
+    transfers check the login and the app version (signed_in_app)."""
+    require_recent_app(bank, request)
     bank.devices.require_holder(body.serial, request.cookies.get(DEVICE_COOKIE))
 
 
 def signed_in_app(bank: Bank, request: Request, body: SerialRequest) -> CustomerRow:
-    """The app version first (USE-3), then the signed-in customer."""
-    bank.app_release.require(request.headers.get(APP_VERSION_HEADER))
+    """A recent app, and the customer it is signed in as."""
+    require_recent_app(bank, request)
     customer = signed_in_customer(request, bank)
     if customer is None:
         raise LoginRequired()
