@@ -1,6 +1,8 @@
 """The mock bank's only door to SQLite: schema, and one method per question the services ask.
 
-The questions about certificates and their use live in store_certificates.py, mixed into Store here.
+The questions about certificates and their use live in store_certificates.py, mixed into Store here. Rows go out
+as the typed records of records.py; a write the schema's constraints refuse raises StoreConflict, not SQLite's
+own error, so nothing above the store knows the engine.
 """
 
 from __future__ import annotations
