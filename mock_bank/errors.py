@@ -10,6 +10,8 @@ BankError(reason)          a customer-facing refusal; the reason picks the Korea
 └── NotOnThisDevice        a certificate's page or request from a device other than the one holding it
 
 A refusal may carry `params`, numbers its words need (the PIN attempts left), filled in by messages.py.
+
+StoreConflict              not a refusal: a write the store's constraints refuse (test control answers 409)
 """
 
 from __future__ import annotations
@@ -140,3 +142,9 @@ class NotOnThisDevice(BankError):
 
     def __init__(self) -> None:
         super().__init__(Reason.CERTIFICATE_NOT_ON_DEVICE)
+
+
+class StoreConflict(Exception):
+    """A write the store's constraints refuse: a record that exists already (a second customer with the same
+    RRN, an account opened twice) or one that names a record that does not exist. The store raises it in place
+    of its engine's own error, so nothing above the store knows the engine."""

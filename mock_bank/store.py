@@ -1,6 +1,8 @@
 """The mock bank's only door to SQLite: schema, and one method per question the services ask.
 
-The questions about certificates and their use live in store_certificates.py, mixed into Store here.
+The questions about certificates and their use live in store_certificates.py, mixed into Store here. Rows go out
+as the typed records of records.py; a write the schema's constraints refuse raises StoreConflict, not SQLite's
+own error, so nothing above the store knows the engine.
 """
 
 from __future__ import annotations
@@ -10,14 +12,27 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TypeVar, cast
 
+from mock_bank.errors import StoreConflict
+from mock_bank.records import (
+    AccountRow,
+    Code,
+    CustomerRow,
+    DepositRow,
+    IdCardFields,
+    IdCardRow,
+    SessionData,
+    SessionRow,
+    SmsMessage,
+)
 from mock_bank.store_certificates import CERTIFICATE_COLUMNS, CERTIFICATE_SCHEMA, CertificateRecords, Row
 
-__all__ = ["RESET_TABLES", "Code", "Row", "Store"]
+__all__ = ["RESET_TABLES", "Store"]
+
+Record = TypeVar("Record")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS customers (
@@ -53,17 +68,6 @@ LATER_COLUMNS = (("sms_messages", "deliver_at", "TEXT"), ("logins", "last_seen_a
 # Reset empties what scenarios create but keeps the CA, so its root stays the one tests trust.
 RESET_TABLES = ("logins", "challenges", "transfers", "certificates", "sessions", "codes", "deposits",
                 "sms_messages", "id_cards", "accounts", "customers")
-
-
-@dataclass(frozen=True)
-class Code:
-    id: int
-    code: str
-    target: str
-    issued_at: datetime
-    expires_at: datetime
-    wrong_tries: int
-    state: str
 
 
 class Store(CertificateRecords):
@@ -113,9 +117,20 @@ class Store(CertificateRecords):
         rows = self._all(sql, *args)
         return rows[0] if rows else None
 
+    def _records(self, record: type[Record], sql: str, *args: object) -> list[Record]:
+        """The rows as `record`s: the one place where SQLite's untyped rows get their type (records.py)."""
+        return cast("list[Record]", self._all(sql, *args))
+
+    def _record(self, record: type[Record], sql: str, *args: object) -> Record | None:
+        rows = self._records(record, sql, *args)
+        return rows[0] if rows else None
+
     def _run(self, sql: str, *args: object) -> int:
         with self._lock:
-            cursor = self._db.execute(sql, args)
+            try:
+                cursor = self._db.execute(sql, args)
+            except sqlite3.IntegrityError as error:
+                raise StoreConflict(str(error)) from error
             return cursor.lastrowid or 0
 
     def _changed(self, sql: str, *args: object) -> int:
@@ -142,34 +157,33 @@ class Store(CertificateRecords):
         self._run("INSERT INTO customers VALUES (?, ?, ?, ?, ?, ?)",
                   customer_id, name, rrn, phone, carrier, now.isoformat())
 
-    def customer(self, customer_id: str) -> Row | None:
-        return self._one("SELECT * FROM customers WHERE id = ?", customer_id)
+    def customer(self, customer_id: str) -> CustomerRow | None:
+        return self._record(CustomerRow, "SELECT * FROM customers WHERE id = ?", customer_id)
 
-    def customer_by_rrn(self, rrn: str) -> Row | None:
-        return self._one("SELECT * FROM customers WHERE rrn = ?", rrn)
+    def customer_by_rrn(self, rrn: str) -> CustomerRow | None:
+        return self._record(CustomerRow, "SELECT * FROM customers WHERE rrn = ?", rrn)
 
-    def subscribers(self, phone: str) -> list[Row]:
-        return self._all("SELECT * FROM customers WHERE phone = ?", phone)
+    def subscribers(self, phone: str) -> list[CustomerRow]:
+        return self._records(CustomerRow, "SELECT * FROM customers WHERE phone = ?", phone)
 
     def add_account(self, customer_id: str, bank: str, digits: str, status: str = "open") -> None:
         self._run("INSERT INTO accounts VALUES (?, ?, ?, ?)", bank, digits, customer_id, status)
 
-    def account(self, bank: str, digits: str) -> Row | None:
-        return self._one("SELECT * FROM accounts WHERE bank = ? AND digits = ?", bank, digits)
+    def account(self, bank: str, digits: str) -> AccountRow | None:
+        return self._record(AccountRow, "SELECT * FROM accounts WHERE bank = ? AND digits = ?", bank, digits)
 
     def set_account_status(self, bank: str, digits: str, status: str) -> bool:
         return self._changed("UPDATE accounts SET status = ? WHERE bank = ? AND digits = ?", status, bank,
                              digits) == 1
 
-    def add_id_card(self, customer_id: str, card: dict[str, str | None]) -> None:
+    def add_id_card(self, customer_id: str, card: IdCardFields) -> None:
         self._run("INSERT INTO id_cards (customer_id, kind, name, rrn, issued_on, office, licence_number,"
                   " serial) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", customer_id, card["kind"], card["name"],
-                  card["rrn"], card["issued_on"], card.get("office"), card.get("licence_number"),
-                  card.get("serial"))
+                  card["rrn"], card["issued_on"], card["office"], card["licence_number"], card["serial"])
 
-    def latest_id_card(self, customer_id: str, kind: str) -> Row | None:
-        return self._one("SELECT * FROM id_cards WHERE customer_id = ? AND kind = ?"
-                         " ORDER BY issued_on DESC, id DESC LIMIT 1", customer_id, kind)
+    def latest_id_card(self, customer_id: str, kind: str) -> IdCardRow | None:
+        return self._record(IdCardRow, "SELECT * FROM id_cards WHERE customer_id = ? AND kind = ?"
+                            " ORDER BY issued_on DESC, id DESC LIMIT 1", customer_id, kind)
 
     # The SMS gateway's outbox and the deposit ledger: what a customer's phone and account receive.
     def add_sms(self, phone: str, body: str, now: datetime, held: bool = False,
@@ -178,15 +192,15 @@ class Store(CertificateRecords):
         self._run("INSERT INTO sms_messages (phone, body, sent_at, held, deliver_at) VALUES (?, ?, ?, ?, ?)",
                   phone, body, now.isoformat(), int(held), (deliver_at or now).isoformat())
 
-    def sms_inbox(self, phone: str, now: datetime) -> list[Row]:
+    def sms_inbox(self, phone: str, now: datetime) -> list[SmsMessage]:
         rows = self._all("SELECT body, sent_at, deliver_at FROM sms_messages WHERE phone = ? AND held = 0"
                          " ORDER BY id", phone)
         # Compared as datetimes, not as text: ISO strings with and without microseconds do not sort safely.
         inbox = []
         for row in rows:
-            delivered_at = row.pop("deliver_at") or row["sent_at"]
+            delivered_at = row["deliver_at"] or row["sent_at"]
             if datetime.fromisoformat(delivered_at) <= now:
-                inbox.append({**row, "delivered_at": delivered_at})
+                inbox.append(SmsMessage(body=row["body"], sent_at=row["sent_at"], delivered_at=delivered_at))
         return inbox
 
     def add_deposit(self, bank: str, digits: str, amount: int, depositor: str, now: datetime) -> None:
@@ -198,9 +212,9 @@ class Store(CertificateRecords):
                         bank, digits, since.isoformat())
         return int(row["n"]) if row else 0
 
-    def deposits(self, bank: str, digits: str) -> list[Row]:
-        return self._all("SELECT amount, depositor, deposited_at FROM deposits WHERE bank = ? AND digits = ?"
-                         " ORDER BY id", bank, digits)
+    def deposits(self, bank: str, digits: str) -> list[DepositRow]:
+        return self._records(DepositRow, "SELECT amount, depositor, deposited_at FROM deposits"
+                             " WHERE bank = ? AND digits = ? ORDER BY id", bank, digits)
 
     # One-time codes (SMS and 1원 deposit), bound to the issuance session that asked for them.
     def add_code(self, session_id: str, purpose: str, target: str, code: str, issued_at: datetime,
@@ -257,13 +271,12 @@ class Store(CertificateRecords):
             self._run("UPDATE codes SET session_id = ? WHERE session_id = ?", new_id, old_id)
             self._run("UPDATE challenges SET session_id = ? WHERE session_id = ?", new_id, old_id)
 
-    def session(self, session_id: str) -> Row | None:
+    def session(self, session_id: str) -> SessionRow | None:
         row = self._one("SELECT * FROM sessions WHERE id = ?", session_id)
         if row is not None:
             row["data"] = json.loads(row["data"])
-        return row
+        return cast("SessionRow | None", row)
 
-    def update_session(self, session_id: str, stage: str, customer_id: str | None,
-                       data: dict[str, Any]) -> None:
+    def update_session(self, session_id: str, stage: str, customer_id: str | None, data: SessionData) -> None:
         self._run("UPDATE sessions SET stage = ?, customer_id = ?, data = ? WHERE id = ?",
                   stage, customer_id, json.dumps(data, ensure_ascii=False), session_id)

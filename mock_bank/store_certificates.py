@@ -9,9 +9,22 @@ from __future__ import annotations
 import threading
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
+from mock_bank.records import (
+    CertificateRow,
+    ChallengeRow,
+    LoginRow,
+    NewTransfer,
+    PublicCertificateRow,
+    RevokedRow,
+    SignedTransferRow,
+    TransferRow,
+)
+
+# A row as SQLite gives it, before the store names its type (records.py).
 Row = dict[str, Any]
+Record = TypeVar("Record")
 
 CERTIFICATE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS certificates (
@@ -36,9 +49,9 @@ CERTIFICATE_COLUMNS = {
     "id_kind": "TEXT", "id_issued_on": "TEXT", "id_number": "TEXT",
     "account_bank": "TEXT", "account_digits": "TEXT", "device_hash": "TEXT",
 }
-# What test control may show of a certificate: never the PIN verifier.
-PUBLIC_CERTIFICATE_COLUMNS = ("serial", "customer_id", "pem", "not_before", "not_after", "status", "issued_at",
-                              "revoked_at", "wrong_pins")
+# What test control may show of a certificate: never the PIN verifier. Read from the record's keys, so the
+# query and its type cannot drift apart.
+PUBLIC_CERTIFICATE_COLUMNS = tuple(PublicCertificateRow.__annotations__)
 
 
 @dataclass(frozen=True)
@@ -67,6 +80,12 @@ class CertificateRecords:
     def _one(self, sql: str, *args: object) -> Row | None:
         raise NotImplementedError
 
+    def _records(self, record: type[Record], sql: str, *args: object) -> list[Record]:
+        raise NotImplementedError
+
+    def _record(self, record: type[Record], sql: str, *args: object) -> Record | None:
+        raise NotImplementedError
+
     def _run(self, sql: str, *args: object) -> int:
         raise NotImplementedError
 
@@ -82,19 +101,22 @@ class CertificateRecords:
                   f" VALUES (?, ?, ?, ?, ?, ?{', ?' * len(extra)})", serial, customer_id, pem,
                   not_before.isoformat(), not_after.isoformat(), now.isoformat(), *extra.values())
 
-    def certificate(self, serial: str) -> Row | None:
-        return self._one("SELECT * FROM certificates WHERE serial = ?", serial)
+    def certificate(self, serial: str) -> CertificateRow | None:
+        return self._record(CertificateRow, "SELECT * FROM certificates WHERE serial = ?", serial)
 
     def certificate_details(self, serial: str) -> CertificateDetails | None:
         row = self.certificate(serial)
         if row is None:
             return None
-        return CertificateDetails(**{key: row[key] for key in CertificateDetails.__dataclass_fields__})
+        return CertificateDetails(
+            pin_salt=row["pin_salt"], pin_hash=row["pin_hash"], id_kind=row["id_kind"],
+            id_issued_on=row["id_issued_on"], id_number=row["id_number"], account_bank=row["account_bank"],
+            account_digits=row["account_digits"], device_hash=row["device_hash"])
 
-    def certificates_of(self, customer_id: str) -> list[Row]:
+    def certificates_of(self, customer_id: str) -> list[PublicCertificateRow]:
         columns = ", ".join(PUBLIC_CERTIFICATE_COLUMNS)
-        return self._all(f"SELECT {columns} FROM certificates WHERE customer_id = ? ORDER BY issued_at, rowid",
-                         customer_id)
+        return self._records(PublicCertificateRow, f"SELECT {columns} FROM certificates WHERE customer_id = ?"
+                             " ORDER BY issued_at, rowid", customer_id)
 
     def set_certificate_status(self, serial: str, status: str, now: datetime) -> bool:
         """Retire an active certificate; False if it was no longer active, so it is revoked once."""
@@ -110,9 +132,9 @@ class CertificateRecords:
                 self.set_certificate_status(row["serial"], status, now)
             return [row["serial"] for row in rows]
 
-    def revoked_certificates(self) -> list[Row]:
-        return self._all("SELECT serial, status, revoked_at FROM certificates WHERE revoked_at IS NOT NULL"
-                         " ORDER BY revoked_at, serial")
+    def revoked_certificates(self) -> list[RevokedRow]:
+        return self._records(RevokedRow, "SELECT serial, status, revoked_at FROM certificates"
+                             " WHERE revoked_at IS NOT NULL ORDER BY revoked_at, serial")
 
     def count_wrong_pin(self, serial: str, lock_at: int, now: datetime) -> int:
         """Count one wrong PIN and lock at `lock_at`; atomic, so parallel guesses all count."""
@@ -137,11 +159,11 @@ class CertificateRecords:
         self._run("INSERT INTO challenges (id, session_id, purpose, nonce, created_at) VALUES (?, ?, ?, ?, ?)",
                   challenge_id, session_id, purpose, nonce, now.isoformat())
 
-    def take_challenge(self, challenge_id: str, session_id: str, purpose: str) -> Row | None:
+    def take_challenge(self, challenge_id: str, session_id: str, purpose: str) -> ChallengeRow | None:
         """A challenge answers once: taking it marks it used so a replayed signature fails."""
         with self._lock:
-            row = self._one("SELECT * FROM challenges WHERE id = ? AND session_id = ? AND purpose = ?"
-                            " AND used = 0", challenge_id, session_id, purpose)
+            row = self._record(ChallengeRow, "SELECT * FROM challenges WHERE id = ? AND session_id = ?"
+                               " AND purpose = ? AND used = 0", challenge_id, session_id, purpose)
             if row is not None:
                 self._run("UPDATE challenges SET used = 1 WHERE id = ?", challenge_id)
             return row
@@ -156,17 +178,17 @@ class CertificateRecords:
     def end_login(self, token: str) -> None:
         self._run("DELETE FROM logins WHERE token = ?", token)
 
-    def login(self, token: str) -> Row | None:
-        return self._one("SELECT * FROM logins WHERE token = ?", token)
+    def login(self, token: str) -> LoginRow | None:
+        return self._record(LoginRow, "SELECT * FROM logins WHERE token = ?", token)
 
     # Transfers, and the electronic signature that authorises each of them.
-    def add_transfer(self, transfer: Row) -> None:
+    def add_transfer(self, transfer: NewTransfer) -> None:
         columns = ", ".join(transfer)
         self._run(f"INSERT INTO transfers ({columns}) VALUES ({', '.join('?' * len(transfer))})",
                   *transfer.values())
 
-    def transfer(self, transfer_id: str) -> Row | None:
-        return self._one("SELECT * FROM transfers WHERE id = ?", transfer_id)
+    def transfer(self, transfer_id: str) -> TransferRow | None:
+        return self._record(TransferRow, "SELECT * FROM transfers WHERE id = ?", transfer_id)
 
     def mark_pin_checked(self, transfer_id: str, serial: str) -> None:
         self._run("UPDATE transfers SET pin_serial = ? WHERE id = ? AND signed_at IS NULL", serial, transfer_id)
@@ -176,7 +198,7 @@ class CertificateRecords:
         return self._changed("UPDATE transfers SET serial = ?, signature = ?, signed_at = ? WHERE id = ?"
                              " AND signed_at IS NULL", serial, signature, now.isoformat(), transfer_id) == 1
 
-    def signed_transfers(self, customer_id: str) -> list[Row]:
-        return self._all("SELECT t.id, t.content, t.signature, t.serial, t.signed_at, c.pem FROM transfers t"
-                         " JOIN certificates c ON c.serial = t.serial WHERE t.customer_id = ?"
-                         " AND t.signed_at IS NOT NULL ORDER BY t.signed_at, t.id", customer_id)
+    def signed_transfers(self, customer_id: str) -> list[SignedTransferRow]:
+        return self._records(SignedTransferRow, "SELECT t.id, t.content, t.signature, t.serial, t.signed_at, c.pem"
+                             " FROM transfers t JOIN certificates c ON c.serial = t.serial WHERE t.customer_id = ?"
+                             " AND t.signed_at IS NOT NULL ORDER BY t.signed_at, t.id", customer_id)

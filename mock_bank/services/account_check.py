@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from mock_bank.clock import Clock
 from mock_bank.errors import BankError, Reason
+from mock_bank.records import DepositRow
 from mock_bank.services.banks import ACCOUNT_DIGITS
 from mock_bank.services.one_time_codes import OneTimeCodes
 from mock_bank.services.sessions import IssuanceSession, Sessions, Stage
@@ -57,3 +58,7 @@ class AccountCheck:
 
     def seconds_left(self, session: IssuanceSession) -> int | None:
         return self._codes.seconds_left(session.id)
+
+    def deposits(self, bank: str, digits: str) -> list[DepositRow]:
+        """Every deposit that reached the account, oldest first, as its statement shows them."""
+        return self._store.deposits(bank, digits)

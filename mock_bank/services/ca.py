@@ -3,26 +3,36 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKeyTypes
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from cryptography.x509 import ocsp
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.x509.oid import ExtendedKeyUsageOID
 from cryptography.x509.verification import PolicyBuilder, Store, VerificationError
 
 from mock_bank.services.leaf_profile import Addresses, with_relying_party_extensions
+from mock_bank.services.x509_parts import (
+    as_utc,
+    authority_key_id,
+    ca_builder,
+    certificate_builder,
+    certificate_pem,
+    distinguished_name,
+    key_pem,
+    key_usage,
+    load_ca_key,
+    spki,
+)
 
 ROOT_YEARS = 20
 ISSUING_YEARS = 10
 LEAF_YEARS = 3
 CUSTOMER_URI_PREFIX = "urn:kbstar:customer:"
-BANK_NAME = "KB국민은행"
 PERSONAL_UNIT = "개인"
 # WebCrypto's ECDSA output is IEEE P1363: r and s as fixed-width big-endian integers, 32 bytes each on P-256.
 _P256_COORDINATE_BYTES = 32
@@ -74,54 +84,6 @@ class Holder:
             raise ValueError(f"customer id must be non-empty without whitespace: {self.customer_id!r}")
 
 
-def add_calendar_years(moment: datetime, years: int) -> datetime:
-    """Same date and time `years` later; 29 February becomes 28 February in a common year."""
-    try:
-        return moment.replace(year=moment.year + years)
-    except ValueError:
-        return moment.replace(year=moment.year + years, day=28)
-
-
-def _as_utc(moment: datetime) -> datetime:
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"time must be timezone-aware: {moment!r}")
-    return moment.astimezone(UTC)
-
-
-def _validity(now: datetime, years: int) -> tuple[datetime, datetime]:
-    # X.509 times carry whole seconds; truncating first makes not_after exactly `years` after not_before.
-    start = _as_utc(now).replace(microsecond=0)
-    return start, add_calendar_years(start, years)
-
-
-def _name(common_name: str, *units: str) -> x509.Name:
-    return x509.Name(
-        [
-            x509.NameAttribute(NameOID.COUNTRY_NAME, "KR"),
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, BANK_NAME),
-            *(x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, unit) for unit in units),
-            x509.NameAttribute(NameOID.COMMON_NAME, common_name),
-        ]
-    )
-
-
-def _key_usage(*, certifies: bool) -> x509.KeyUsage:
-    # CAs only sign certificates and CRLs; customers' keys only sign challenges and transactions. A signed
-    # transfer is a commitment the customer cannot later deny (전자서명), hence nonRepudiation beside
-    # digitalSignature, as Korean banks' signing certificates carry it.
-    return x509.KeyUsage(
-        digital_signature=not certifies,
-        content_commitment=not certifies,
-        key_encipherment=False,
-        data_encipherment=False,
-        key_agreement=False,
-        key_cert_sign=certifies,
-        crl_sign=certifies,
-        encipher_only=False,
-        decipher_only=False,
-    )
-
-
 def _load_p256_public_key(public_key_der: bytes) -> ec.EllipticCurvePublicKey:
     try:
         key = serialization.load_der_public_key(public_key_der)
@@ -136,60 +98,6 @@ def _require_p256(key: object) -> ec.EllipticCurvePublicKey:
     return key
 
 
-def _load_ca_key(pem: str) -> ec.EllipticCurvePrivateKey:
-    key = serialization.load_pem_private_key(pem.encode("ascii"), password=None)
-    if not isinstance(key, ec.EllipticCurvePrivateKey):
-        raise ValueError("CA keys must be EC private keys")
-    return key
-
-
-def _key_pem(key: ec.EllipticCurvePrivateKey) -> str:
-    return key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    ).decode("ascii")
-
-
-def _cert_pem(certificate: x509.Certificate) -> str:
-    return certificate.public_bytes(serialization.Encoding.PEM).decode("ascii")
-
-
-def _spki(key: CertificatePublicKeyTypes) -> bytes:
-    return key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
-
-
-def _aki(issuer: x509.Certificate) -> x509.AuthorityKeyIdentifier:
-    ski = issuer.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value
-    return x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(ski)
-
-
-def _builder(
-    subject: x509.Name, issuer: x509.Name, key: ec.EllipticCurvePublicKey, now: datetime, years: int
-) -> x509.CertificateBuilder:
-    start, end = _validity(now, years)
-    return (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(issuer)
-        .public_key(key)
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(start)
-        .not_valid_after(end)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key), critical=False)
-    )
-
-
-def _ca_builder(
-    subject: x509.Name, issuer: x509.Name, key: ec.EllipticCurvePublicKey, now: datetime, years: int
-) -> x509.CertificateBuilder:
-    # Only the root may have CAs below it; the issuing CA (path length 0) signs customers only.
-    path_length = None if subject == issuer else 0
-    return (
-        _builder(subject, issuer, key, now, years)
-        .add_extension(x509.BasicConstraints(ca=True, path_length=path_length), critical=True)
-        .add_extension(_key_usage(certifies=True), critical=True)
-    )
-
-
 class CertificateAuthority:
     """A two-level CA (root → issuing CA) that issues and verifies customers' client certificates."""
 
@@ -201,9 +109,9 @@ class CertificateAuthority:
         issuing_certificate: x509.Certificate,
         addresses: Addresses,
     ) -> None:
-        if _spki(root_key.public_key()) != _spki(root_certificate.public_key()):
+        if spki(root_key.public_key()) != spki(root_certificate.public_key()):
             raise ValueError("root key does not match the root certificate")
-        if _spki(issuing_key.public_key()) != _spki(issuing_certificate.public_key()):
+        if spki(issuing_key.public_key()) != spki(issuing_certificate.public_key()):
             raise ValueError("issuing key does not match the issuing certificate")
         # Catches material whose issuing CA was signed by some other root before it issues anything.
         issuing_certificate.verify_directly_issued_by(root_certificate)
@@ -216,15 +124,15 @@ class CertificateAuthority:
     @classmethod
     def create(cls, now: datetime, addresses: Addresses) -> CertificateAuthority:
         root_key = ec.generate_private_key(ec.SECP256R1())
-        root_name = _name("KB국민인증서 Mock Root CA")
-        root_certificate = _ca_builder(root_name, root_name, root_key.public_key(), now, ROOT_YEARS).sign(
+        root_name = distinguished_name("KB국민인증서 Mock Root CA")
+        root_certificate = ca_builder(root_name, root_name, root_key.public_key(), now, ROOT_YEARS).sign(
             root_key, hashes.SHA256()
         )
         issuing_key = ec.generate_private_key(ec.SECP256R1())
-        issuing_name = _name("KB국민인증서 Mock Issuing CA")
+        issuing_name = distinguished_name("KB국민인증서 Mock Issuing CA")
         issuing_certificate = (
-            _ca_builder(issuing_name, root_name, issuing_key.public_key(), now, ISSUING_YEARS)
-            .add_extension(_aki(root_certificate), critical=False)
+            ca_builder(issuing_name, root_name, issuing_key.public_key(), now, ISSUING_YEARS)
+            .add_extension(authority_key_id(root_certificate), critical=False)
             .sign(root_key, hashes.SHA256())
         )
         return cls(root_key, root_certificate, issuing_key, issuing_certificate, addresses)
@@ -233,19 +141,19 @@ class CertificateAuthority:
     def from_material(cls, material: CaMaterial, addresses: Addresses) -> CertificateAuthority:
         """The addresses are not part of the material: a bank restarted at another URL points there from then on."""
         return cls(
-            _load_ca_key(material.root_key_pem),
+            load_ca_key(material.root_key_pem),
             x509.load_pem_x509_certificate(material.root_cert_pem.encode("ascii")),
-            _load_ca_key(material.issuing_key_pem),
+            load_ca_key(material.issuing_key_pem),
             x509.load_pem_x509_certificate(material.issuing_cert_pem.encode("ascii")),
             addresses,
         )
 
     def material(self) -> CaMaterial:
         return CaMaterial(
-            root_key_pem=_key_pem(self._root_key),
-            root_cert_pem=_cert_pem(self._root_certificate),
-            issuing_key_pem=_key_pem(self._issuing_key),
-            issuing_cert_pem=_cert_pem(self._issuing_certificate),
+            root_key_pem=key_pem(self._root_key),
+            root_cert_pem=certificate_pem(self._root_certificate),
+            issuing_key_pem=key_pem(self._issuing_key),
+            issuing_cert_pem=certificate_pem(self._issuing_certificate),
         )
 
     @property
@@ -262,12 +170,12 @@ class CertificateAuthority:
 
     def chain_pem(self) -> str:
         """The issuing CA then the root, as a client needs them after its own certificate."""
-        return _cert_pem(self._issuing_certificate) + _cert_pem(self._root_certificate)
+        return certificate_pem(self._issuing_certificate) + certificate_pem(self._root_certificate)
 
     def sign_crl(self, builder: x509.CertificateRevocationListBuilder) -> x509.CertificateRevocationList:
         """Sign a CRL as the issuing CA: it issued every certificate the CRL can list."""
         return (builder.issuer_name(self._issuing_certificate.subject)
-                .add_extension(_aki(self._issuing_certificate), critical=False)
+                .add_extension(authority_key_id(self._issuing_certificate), critical=False)
                 .sign(self._issuing_key, hashes.SHA256()))
 
     def sign_ocsp(self, builder: ocsp.OCSPResponseBuilder) -> ocsp.OCSPResponse:
@@ -278,15 +186,15 @@ class CertificateAuthority:
     def issue(self, public_key_der: bytes, holder: Holder, now: datetime) -> x509.Certificate:
         """Issue a client certificate for a WebCrypto 'spki' export of a P-256 key."""
         public_key = _load_p256_public_key(public_key_der)
-        subject = _name(holder.name, PERSONAL_UNIT)
+        subject = distinguished_name(holder.name, PERSONAL_UNIT)
         customer_uri = x509.UniformResourceIdentifier(CUSTOMER_URI_PREFIX + holder.customer_id)
-        builder = _builder(subject, self._issuing_certificate.subject, public_key, now, LEAF_YEARS)
+        builder = certificate_builder(subject, self._issuing_certificate.subject, public_key, now, LEAF_YEARS)
         return (
             with_relying_party_extensions(builder, self._addresses)
             .add_extension(x509.SubjectAlternativeName([customer_uri]), critical=False)
-            .add_extension(_aki(self._issuing_certificate), critical=False)
+            .add_extension(authority_key_id(self._issuing_certificate), critical=False)
             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-            .add_extension(_key_usage(certifies=False), critical=True)
+            .add_extension(key_usage(certifies=False), critical=True)
             .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.CLIENT_AUTH]), critical=False)
             .sign(self._issuing_key, hashes.SHA256())
         )
@@ -296,7 +204,7 @@ class CertificateAuthority:
 
         Revocation is not checked here: the verifier does not read CRLs.
         """
-        moment = _as_utc(at)
+        moment = as_utc(at)
         start, end = certificate.not_valid_before_utc, certificate.not_valid_after_utc
         # The verifier reports every failure as one error type; checking dates first keeps the reason exact.
         if moment < start:
@@ -335,5 +243,5 @@ def verify_signature(certificate: x509.Certificate, data: bytes, signature: byte
 
 def verify_key_matches(certificate: x509.Certificate, public_key_der: bytes) -> None:
     """Raise WRONG_KEY unless the certificate certifies exactly this SubjectPublicKeyInfo."""
-    if _spki(certificate.public_key()) != _spki(_load_p256_public_key(public_key_der)):
+    if spki(certificate.public_key()) != spki(_load_p256_public_key(public_key_der)):
         raise CertificateRejected(RejectReason.WRONG_KEY, "the certificate certifies a different key")

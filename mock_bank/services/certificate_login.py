@@ -16,11 +16,12 @@ from datetime import datetime, timedelta
 
 from mock_bank.clock import Clock
 from mock_bank.errors import BankError, LoginExpired, Reason
+from mock_bank.records import CustomerRow
 from mock_bank.services.ca import CertificateRejected, verify_signature
 from mock_bank.services.certificate_status import Certificates
 from mock_bank.services.issuance import Challenge, new_challenge, take_challenge
 from mock_bank.settings import RuleSettings
-from mock_bank.store import Row, Store
+from mock_bank.store import Store
 
 TOKEN_LIMIT = 64
 
@@ -56,7 +57,7 @@ class CertificateLogin:
         self._store.add_login(token, serial, row["customer_id"], self._clock.now())
         return token
 
-    def holder(self, token: str | None) -> Row | None:
+    def holder(self, token: str | None) -> CustomerRow | None:
         """The signed-in customer, or None without a login; LoginExpired (and the login ended) when left idle."""
         login = self._store.login(token) if token and len(token) <= TOKEN_LIMIT else None
         if login is None:

@@ -27,11 +27,12 @@ from cryptography import x509
 
 from mock_bank.clock import Clock
 from mock_bank.errors import BankError, Reason
+from mock_bank.records import CertificateRow, PublicCertificateRow
 from mock_bank.services.ca import CertificateAuthority, CertificateRejected, RejectReason
 from mock_bank.services.credentials import check_new_pin, pin_matches, pin_verifier
 from mock_bank.services.keyed_locks import KeyedLocks
 from mock_bank.settings import RuleSettings
-from mock_bank.store import Row, Store
+from mock_bank.store import Store
 
 ONE_DAY = timedelta(days=1)
 
@@ -169,13 +170,17 @@ class Certificates:
         salt = secrets.token_bytes(16)
         self._store.set_pin_verifier(serial, salt.hex(), pin_verifier(new, salt))
 
-    def _row(self, serial: str) -> Row:
+    def of_customer(self, customer_id: str) -> list[PublicCertificateRow]:
+        """The customer's certificates, oldest first, without their PIN verifiers."""
+        return self._store.certificates_of(customer_id)
+
+    def _row(self, serial: str) -> CertificateRow:
         row = self._store.certificate(serial)
         if row is None:
             raise BankError(Reason.CERTIFICATE_UNKNOWN)
         return row
 
-    def _id_changed(self, row: Row) -> bool:
+    def _id_changed(self, row: CertificateRow) -> bool:
         """Whether the registry holds a newer card of the kind the certificate was issued on."""
         if not row["id_kind"] or not row["id_issued_on"]:
             return False

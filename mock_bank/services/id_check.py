@@ -16,13 +16,13 @@ since October 2020 (random last six digits) passes like the classic one.
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict, dataclass
-from typing import Any
+from dataclasses import dataclass
 
 from mock_bank.errors import BankError, Reason
+from mock_bank.records import CardData, CustomerRow, IdCardRow
 from mock_bank.services.id_reader import CardFields, Quality, UnreadableCard, measure_quality, read_card
 from mock_bank.services.sessions import IssuanceSession, Sessions, Stage
-from mock_bank.store import Row, Store
+from mock_bank.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -86,12 +86,11 @@ class IdCheck:
         except PoorPhoto as error:
             log.info("ID photo refused: %s", error)
             raise
-        card = {key: str(value) if value is not None else None for key, value in asdict(fields).items()}
-        self._sessions.complete(session, Stage.ACCOUNT_VERIFIED, card=card)
+        self._sessions.complete(session, Stage.ACCOUNT_VERIFIED, card=card_data(fields))
         return fields
 
     def confirm(self, session: IssuanceSession) -> None:
-        card: dict[str, Any] | None = session.data.get("card")
+        card = session.data.get("card")
         if card is None:
             raise BankError(Reason.ID_UNREADABLE, "id_photo")
         customer = self._store.customer(session.customer_id or "")
@@ -105,7 +104,13 @@ class IdCheck:
         self._sessions.complete(session, Stage.ID_VERIFIED)
 
 
-def _same_holder(card: dict[str, Any], customer: Row) -> bool:
+def card_data(fields: CardFields) -> CardData:
+    """The card as the session keeps it and the screen shows it: every value as text."""
+    return CardData(kind=fields.kind, name=fields.name, rrn=fields.rrn, issued_on=str(fields.issued_on),
+                    office=fields.office, licence_number=fields.licence_number, serial=fields.serial)
+
+
+def _same_holder(card: CardData, customer: CustomerRow) -> bool:
     if card["name"] != customer["name"]:
         return False
     if card["kind"] == "driver":
@@ -113,7 +118,7 @@ def _same_holder(card: dict[str, Any], customer: Row) -> bool:
     return str(card["rrn"]) == str(customer["rrn"])
 
 
-def _same_card(card: dict[str, Any], latest: Row) -> bool:
+def _same_card(card: CardData, latest: IdCardRow) -> bool:
     if card["kind"] == "driver":
         return str(card["licence_number"]) == str(latest["licence_number"])
     return bool(card["issued_on"] == latest["issued_on"])

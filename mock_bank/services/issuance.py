@@ -17,10 +17,11 @@ from cryptography.hazmat.primitives.serialization import Encoding
 
 from mock_bank.clock import Clock
 from mock_bank.errors import BankError, Reason
+from mock_bank.records import CustomerRow
 from mock_bank.services.ca import CertificateAuthority, CertificateRejected, Holder, verify_possession
 from mock_bank.services.certificate_status import Status
 from mock_bank.services.sessions import IssuanceSession, Purpose, Sessions, Stage
-from mock_bank.store import Row, Store
+from mock_bank.store import Store
 from mock_bank.store_certificates import CertificateDetails
 
 
@@ -62,14 +63,15 @@ def serial_text(serial: int) -> str:
 def details_of(session: IssuanceSession) -> CertificateDetails:
     """What issuance established that the certificate must remember: PIN verifier, ID card, account."""
     data = session.data
-    card = data.get("card") or {}
+    card = data.get("card")
     return CertificateDetails(pin_salt=data.get("pin_salt"), pin_hash=data.get("pin_hash"),
-                              id_kind=card.get("kind"), id_issued_on=card.get("issued_on"),
-                              id_number=card.get("licence_number"), account_bank=data.get("bank"),
+                              id_kind=card["kind"] if card else None,
+                              id_issued_on=card["issued_on"] if card else None,
+                              id_number=card["licence_number"] if card else None, account_bank=data.get("bank"),
                               account_digits=data.get("account_digits"))
 
 
-def keep_certificate(store: Store, certificate: x509.Certificate, customer: Row, now: datetime,
+def keep_certificate(store: Store, certificate: x509.Certificate, customer: CustomerRow, now: datetime,
                      details: CertificateDetails) -> IssuedCertificate:
     """Store a newly signed certificate with what the bank keeps beside it."""
     issued = IssuedCertificate(serial_text(certificate.serial_number), customer["name"],

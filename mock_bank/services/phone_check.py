@@ -13,6 +13,7 @@ wrong entry voids it; requests for one phone number need a cool-down between the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 from mock_bank.clock import Clock
 from mock_bank.errors import BankError, Reason
@@ -25,7 +26,8 @@ from mock_bank.store import Store
 SMS_TEXT = "[KB국민은행] 인증번호 [{code}]를 입력해 주세요. 타인에게 절대 알려주지 마세요."
 
 # What later steps left in a session; a new phone check may be for another person, so it goes.
-LATER_STEP_DATA = ("bank", "account_tail", "account_digits", "card", "pin_salt", "pin_hash")
+LaterStepKey = Literal["bank", "account_tail", "account_digits", "card", "pin_salt", "pin_hash"]
+LATER_STEP_DATA: tuple[LaterStepKey, ...] = get_args(LaterStepKey)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,8 @@
-"""The registries the bank checks against: carrier subscribers, accounts and issued ID cards."""
+"""The registries the bank checks against: carrier subscribers, accounts and issued ID cards.
+
+A record the registries hold already (a second customer with one RRN, an account opened twice) is refused
+with StoreConflict, and nothing of that registration is kept.
+"""
 
 from __future__ import annotations
 
@@ -61,3 +65,10 @@ class Registry:
 
     def add_account(self, customer_id: str, account: AccountRecord) -> None:
         self._store.add_account(customer_id, account.bank, account.digits, account.status)
+
+    def has_customer(self, customer_id: str) -> bool:
+        return self._store.customer(customer_id) is not None
+
+    def set_account_status(self, bank: str, digits: str, status: str) -> bool:
+        """Close or reopen an account; False if there is no such account."""
+        return self._store.set_account_status(bank, digits, status)

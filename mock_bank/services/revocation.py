@@ -16,10 +16,11 @@ from cryptography import x509
 from cryptography.x509 import ReasonFlags
 
 from mock_bank.clock import Clock
+from mock_bank.records import RevokedRow
 from mock_bank.services.ca import CertificateAuthority
 from mock_bank.services.certificate_status import Status
 from mock_bank.settings import RuleSettings
-from mock_bank.store import Row, Store
+from mock_bank.store import Store
 
 CRL_REASONS: dict[Status, ReasonFlags] = {
     Status.LOCKED: ReasonFlags.certificate_hold,
@@ -41,7 +42,7 @@ class Revocations:
         self._rules = rules
         self._ca = ca
 
-    def entry(self, serial: str) -> Row | None:
+    def entry(self, serial: str) -> RevokedRow | None:
         """The CRL entry the certificate has, if any: the same rows the published list is built from."""
         return next((row for row in self._store.revoked_certificates() if row["serial"] == serial), None)
 

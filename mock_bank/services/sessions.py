@@ -12,10 +12,11 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Unpack
 
 from mock_bank.clock import Clock
 from mock_bank.errors import SessionExpired, StepOutOfOrder
+from mock_bank.records import SessionData
 from mock_bank.settings import RuleSettings
 from mock_bank.store import Store
 
@@ -51,7 +52,7 @@ class IssuanceSession:
     id: str
     stage: Stage
     customer_id: str | None = None
-    data: dict[str, Any] = field(default_factory=dict)
+    data: SessionData = field(default_factory=lambda: SessionData())
     started_at: datetime | None = None
 
     def has_finished(self, stage: Stage) -> bool:
@@ -68,7 +69,7 @@ class Sessions:
     def start(self, purpose: Purpose = Purpose.NEW) -> IssuanceSession:
         now = self._clock.now()
         session = IssuanceSession(secrets.token_urlsafe(SESSION_ID_BYTES), Stage.STARTED,
-                                  data={"purpose": purpose.value}, started_at=now)
+                                  data=SessionData(purpose=purpose.value), started_at=now)
         self._store.add_session(session.id, session.stage.value, now)
         self._store.update_session(session.id, session.stage.value, None, session.data)
         return session
@@ -101,7 +102,7 @@ class Sessions:
             raise StepOutOfOrder()
         return session
 
-    def complete(self, session: IssuanceSession, stage: Stage, **data: Any) -> None:
+    def complete(self, session: IssuanceSession, stage: Stage, **data: Unpack[SessionData]) -> None:
         """Redoing an earlier step sets the session back to it: later steps must be done again."""
         session.stage = stage
         session.data.update(data)

@@ -18,11 +18,12 @@ from dataclasses import dataclass
 
 from mock_bank.clock import Clock
 from mock_bank.errors import BankError, InputRejected, Reason
+from mock_bank.records import NewTransfer, SignedTransferRow, TransferRow
 from mock_bank.services.banks import ACCOUNT_DIGITS
 from mock_bank.services.ca import CertificateRejected, verify_signature
 from mock_bank.services.certificate_status import Certificates
 from mock_bank.settings import RuleSettings
-from mock_bank.store import Row, Store
+from mock_bank.store import Store
 
 TRANSFER_ID_LIMIT = 64
 
@@ -44,7 +45,7 @@ class Transfer:
     serial: str | None
 
     @classmethod
-    def of(cls, row: Row) -> Transfer:
+    def of(cls, row: TransferRow) -> Transfer:
         return cls(row["id"], row["to_name"], row["to_bank"], row["to_digits"], row["amount"], row["content"],
                    row["signed_at"], row["serial"])
 
@@ -75,9 +76,9 @@ class Transfers:
             "type": "transfer", "transfer_id": transfer_id, "from_customer": customer_id, "to_bank": to_bank,
             "to_account": to_digits, "to_name": recipient["name"], "amount_krw": amount,
             "requested_at": now.isoformat()})
-        self._store.add_transfer({
-            "id": transfer_id, "customer_id": customer_id, "to_bank": to_bank, "to_digits": to_digits,
-            "to_name": recipient["name"], "amount": amount, "content": content, "created_at": now.isoformat()})
+        self._store.add_transfer(NewTransfer(
+            id=transfer_id, customer_id=customer_id, to_bank=to_bank, to_digits=to_digits,
+            to_name=recipient["name"], amount=amount, content=content, created_at=now.isoformat()))
         return self.find(transfer_id, customer_id)
 
     def find(self, transfer_id: str, customer_id: str) -> Transfer:
@@ -109,10 +110,10 @@ class Transfers:
             raise BankError(Reason.TRANSFER_DONE)
         return self.find(transfer_id, customer_id)
 
-    def signed(self, customer_id: str) -> list[Row]:
+    def signed(self, customer_id: str) -> list[SignedTransferRow]:
         return self._store.signed_transfers(customer_id)
 
-    def _open(self, transfer_id: str, customer_id: str) -> Row:
+    def _open(self, transfer_id: str, customer_id: str) -> TransferRow:
         self.find(transfer_id, customer_id)
         row = self._store.transfer(transfer_id)
         if row is None:

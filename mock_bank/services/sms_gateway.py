@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mock_bank.clock import Clock
+from mock_bank.records import SmsMessage
 from mock_bank.services.faults import Faults
 from mock_bank.store import Store
 
@@ -19,3 +20,7 @@ class SmsGateway:
         fault = self._faults.sms(phone)
         now = self._clock.now()
         self._store.add_sms(phone, body, now, held=fault.blocked, deliver_at=now + fault.delay)
+
+    def inbox(self, phone: str) -> list[SmsMessage]:
+        """What has reached the phone by the bank's clock: no held message, no delayed one before its time."""
+        return self._store.sms_inbox(phone, self._clock.now())

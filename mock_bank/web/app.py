@@ -11,20 +11,26 @@ from fastapi.staticfiles import StaticFiles
 from mock_bank.bank import Bank, open_bank
 from mock_bank.errors import BankError
 from mock_bank.settings import ServerSettings
-from mock_bank.web.certificate_api import certificate_router as certificate_api_router
-from mock_bank.web.certificate_screens import certificate_router as certificate_screens_router
-from mock_bank.web.control_api import control_router
-from mock_bank.web.device_api import device_router
+from mock_bank.web import (
+    certificate_api,
+    certificate_screens,
+    control_api,
+    device_api,
+    home_screens,
+    id_card_screens,
+    public_ca,
+    screens,
+    transfer_screens,
+)
 from mock_bank.web.http_errors import install_error_handlers
-from mock_bank.web.id_card_screens import id_card_router
-from mock_bank.web.public_ca import public_ca_router
 from mock_bank.web.rendering import refusal_json, refusal_message, screen
 from mock_bank.web.request_log import log_requests
 from mock_bank.web.same_origin import refuse_cross_site_requests
-from mock_bank.web.screen_kit import ScreenKit
-from mock_bank.web.screens import screens_router
 from mock_bank.web.security_headers import add_security_headers
-from mock_bank.web.transfer_screens import transfer_router
+
+# Screens first, then the device's JSON API, the CA's public files and the API after issuance.
+ROUTERS = (home_screens.router, screens.router, id_card_screens.router, device_api.router,
+           certificate_screens.router, public_ca.router, transfer_screens.router, certificate_api.router)
 
 
 def create_app(settings: ServerSettings, bank: Bank | None = None) -> FastAPI:
@@ -38,16 +44,11 @@ def create_app(settings: ServerSettings, bank: Bank | None = None) -> FastAPI:
     refuse_cross_site_requests(app)
     add_security_headers(app)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
-    kit = ScreenKit(bank)
-    app.include_router(screens_router(kit))
-    app.include_router(id_card_router(kit))
-    app.include_router(device_router(bank))
-    app.include_router(certificate_screens_router(bank))
-    app.include_router(public_ca_router(bank))
-    app.include_router(transfer_router(kit))
-    app.include_router(certificate_api_router(bank))
+    for router in ROUTERS:
+        app.include_router(router)
     if settings.test_control:
-        app.include_router(control_router(bank))
+        for router in control_api.ROUTERS:
+            app.include_router(router)
 
     @app.exception_handler(BankError)
     async def refused(request: Request, error: Exception) -> Response:

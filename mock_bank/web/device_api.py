@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Request
 from fastapi.exceptions import RequestValidationError
@@ -22,15 +22,9 @@ from pydantic import BaseModel, Field, StrictInt, StrictStr
 from mock_bank.bank import Bank
 from mock_bank.errors import InputRejected
 from mock_bank.services.devices import DEVICE_TOKEN_LIMIT, device_hash, new_device_token
-from mock_bank.services.faults import Screen
 from mock_bank.services.sessions import IssuanceSession, Stage
-from mock_bank.web.rendering import (
-    DEVICE_COOKIE,
-    DEVICE_COOKIE_SECONDS,
-    SESSION_COOKIE,
-    refusal_json,
-    set_private_cookie,
-)
+from mock_bank.web.dependencies import BankDep, after_valid_body, finished, issuance_session
+from mock_bank.web.rendering import DEVICE_COOKIE, DEVICE_COOKIE_SECONDS, refusal_json, set_private_cookie
 
 
 # Strict types: a PIN sent as the number 123456 or a pattern point sent as true is a malformed request,
@@ -80,40 +74,51 @@ def decode_base64(text: str, field: str) -> bytes:
         raise InputRejected(field) from error
 
 
-def device_router(bank: Bank) -> APIRouter:
-    router = APIRouter(prefix="/api", route_class=RefusingRoute)
+router = APIRouter(prefix="/api", route_class=RefusingRoute)
 
-    def issuing(request: Request, finished: Stage) -> IssuanceSession:
-        bank.faults.check_screen(Screen.CREDENTIALS)
-        return bank.sessions.require(request.cookies.get(SESSION_COOKIE), finished)
 
-    # A refusal (BankError) becomes the JSON refusal in the app's exception handler, as for every /api/ route.
-    @router.post("/issuance/pin")
-    def set_pin(body: PinRequest, request: Request) -> Response:
-        bank.credentials.set_pin(issuing(request, Stage.ID_VERIFIED), body.pin, body.confirmation)
-        return JSONResponse({"ok": True})
+def issuing(finished: Stage) -> Callable[[Bank, Request, BaseModel], IssuanceSession]:
+    """A gate for after_valid_body: the issuance session, once the credentials screen works and `finished` is done."""
 
-    @router.post("/issuance/pattern")
-    def set_pattern(body: PatternRequest, request: Request) -> Response:
-        bank.credentials.set_pattern(issuing(request, Stage.PIN_SET), body.pattern, body.confirmation)
-        return JSONResponse({"ok": True})
+    def session(bank: Bank, request: Request, body: BaseModel) -> IssuanceSession:
+        return issuance_session(request, finished)
 
-    @router.post("/issuance/challenge")
-    def issuance_challenge(request: Request) -> Response:
-        challenge = bank.issuance.challenge(issuing(request, Stage.PATTERN_SET))
-        return JSONResponse({"challenge_id": challenge.id, "nonce": base64.b64encode(challenge.nonce).decode()})
+    return session
 
-    @router.post("/issuance/certificate")
-    def issue_certificate(body: CertificateRequest, request: Request) -> Response:
-        # A device that already holds a token keeps it; an app's first certificate brings it one.
-        token = request.cookies.get(DEVICE_COOKIE) or ""
-        if not token or len(token) > DEVICE_TOKEN_LIMIT:
-            token = new_device_token()
-        issued = bank.issuance.issue(issuing(request, Stage.PATTERN_SET), body.challenge_id,
-                                     decode_base64(body.public_key, "public_key"),
-                                     decode_base64(body.signature, "signature"), device_hash(token))
-        response = JSONResponse({"serial": issued.serial, "pem": issued.pem}, status_code=201)
-        set_private_cookie(request, response, DEVICE_COOKIE, token, DEVICE_COOKIE_SECONDS)
-        return response
 
-    return router
+# A refusal (BankError) becomes the JSON refusal in the app's exception handler, as for every /api/ route.
+@router.post("/issuance/pin")
+def set_pin(body: PinRequest, bank: BankDep,
+            session: Annotated[IssuanceSession, after_valid_body(PinRequest, issuing(Stage.ID_VERIFIED))]) -> Response:
+    bank.credentials.set_pin(session, body.pin, body.confirmation)
+    return JSONResponse({"ok": True})
+
+
+@router.post("/issuance/pattern")
+def set_pattern(body: PatternRequest, bank: BankDep,
+                session: Annotated[IssuanceSession, after_valid_body(PatternRequest, issuing(Stage.PIN_SET))]
+                ) -> Response:
+    bank.credentials.set_pattern(session, body.pattern, body.confirmation)
+    return JSONResponse({"ok": True})
+
+
+@router.post("/issuance/challenge")
+def issuance_challenge(bank: BankDep, session: Annotated[IssuanceSession, finished(Stage.PATTERN_SET)]) -> Response:
+    challenge = bank.issuance.challenge(session)
+    return JSONResponse({"challenge_id": challenge.id, "nonce": base64.b64encode(challenge.nonce).decode()})
+
+
+@router.post("/issuance/certificate")
+def issue_certificate(
+        request: Request, body: CertificateRequest, bank: BankDep,
+        session: Annotated[IssuanceSession, after_valid_body(CertificateRequest, issuing(Stage.PATTERN_SET))],
+) -> Response:
+    # A device that already holds a token keeps it; an app's first certificate brings it one.
+    token = request.cookies.get(DEVICE_COOKIE) or ""
+    if not token or len(token) > DEVICE_TOKEN_LIMIT:
+        token = new_device_token()
+    issued = bank.issuance.issue(session, body.challenge_id, decode_base64(body.public_key, "public_key"),
+                                 decode_base64(body.signature, "signature"), device_hash(token))
+    response = JSONResponse({"serial": issued.serial, "pem": issued.pem}, status_code=201)
+    set_private_cookie(request, response, DEVICE_COOKIE, token, DEVICE_COOKIE_SECONDS)
+    return response

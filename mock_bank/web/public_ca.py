@@ -13,9 +13,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from mock_bank.bank import Bank
 from mock_bank.services.leaf_profile import CRL_PATH, ISSUER_PATH, OCSP_PATH
 from mock_bank.services.ocsp import MALFORMED
+from mock_bank.web.dependencies import BankDep
 
 PEM_TYPE = "application/x-pem-file"
 OCSP_REQUEST_TYPE = "application/ocsp-request"
@@ -44,45 +44,49 @@ async def bounded_body(request: Request) -> bytes | None:
     return bytes(body)
 
 
-def public_ca_router(bank: Bank) -> APIRouter:
-    router = APIRouter(tags=["ca"])
+router = APIRouter(tags=["ca"])
 
-    @router.get("/ca/crl.pem")
-    def crl_pem() -> Response:
-        return Response(bank.revocations.crl().public_bytes(Encoding.PEM), media_type=PEM_TYPE)
 
-    # The two a certificate points to (services/leaf_profile.py): DER, the form RFC 5280 asks of HTTP URIs.
-    @router.get(CRL_PATH)
-    def crl_der() -> Response:
-        return Response(bank.revocations.crl().public_bytes(Encoding.DER), media_type="application/pkix-crl")
+@router.get("/ca/crl.pem")
+def crl_pem(bank: BankDep) -> Response:
+    return Response(bank.revocations.crl().public_bytes(Encoding.PEM), media_type=PEM_TYPE)
 
-    @router.get(ISSUER_PATH)
-    def issuing_der() -> Response:
-        return Response(bank.ca.issuing_certificate.public_bytes(Encoding.DER), media_type="application/pkix-cert")
 
-    @router.get("/ca/issuing.pem")
-    def issuing_pem() -> Response:
-        return Response(bank.ca.issuing_certificate.public_bytes(Encoding.PEM), media_type=PEM_TYPE)
+# The two a certificate points to (services/leaf_profile.py): DER, the form RFC 5280 asks of HTTP URIs.
+@router.get(CRL_PATH)
+def crl_der(bank: BankDep) -> Response:
+    return Response(bank.revocations.crl().public_bytes(Encoding.DER), media_type="application/pkix-crl")
 
-    @router.get("/ca/root.pem")
-    def root_pem() -> Response:
-        return Response(bank.ca.root_certificate.public_bytes(Encoding.PEM), media_type=PEM_TYPE)
 
-    @router.post(OCSP_PATH, summary="OCSP over POST: the DER request is the body", response_class=Response,
-                 responses=OCSP_RESPONSES, openapi_extra={"requestBody": {"content": {
-                     OCSP_REQUEST_TYPE: {"schema": {"type": "string", "format": "binary"}}}}})
-    async def ocsp_post(request: Request) -> Response:
-        body = await bounded_body(request)
-        # The store and the signing block; the other routes are plain functions, which FastAPI runs in threads too.
-        return ocsp_answer(MALFORMED if body is None else await run_in_threadpool(bank.ocsp.respond, body))
+@router.get(ISSUER_PATH)
+def issuing_der(bank: BankDep) -> Response:
+    return Response(bank.ca.issuing_certificate.public_bytes(Encoding.DER), media_type="application/pkix-cert")
 
-    @router.get(OCSP_PATH + "/{encoded:path}", summary="OCSP over GET: the DER request in base64, URL-encoded",
-                response_class=Response, responses=OCSP_RESPONSES)
-    def ocsp_get(encoded: str) -> Response:
-        try:
-            der = base64.b64decode(encoded, validate=True)
-        except (binascii.Error, ValueError):
-            return ocsp_answer(MALFORMED)
-        return ocsp_answer(bank.ocsp.respond(der))
 
-    return router
+@router.get("/ca/issuing.pem")
+def issuing_pem(bank: BankDep) -> Response:
+    return Response(bank.ca.issuing_certificate.public_bytes(Encoding.PEM), media_type=PEM_TYPE)
+
+
+@router.get("/ca/root.pem")
+def root_pem(bank: BankDep) -> Response:
+    return Response(bank.ca.root_certificate.public_bytes(Encoding.PEM), media_type=PEM_TYPE)
+
+
+@router.post(OCSP_PATH, summary="OCSP over POST: the DER request is the body", response_class=Response,
+             responses=OCSP_RESPONSES, openapi_extra={"requestBody": {"content": {
+                 OCSP_REQUEST_TYPE: {"schema": {"type": "string", "format": "binary"}}}}})
+async def ocsp_post(request: Request, bank: BankDep) -> Response:
+    body = await bounded_body(request)
+    # The store and the signing block; the other routes are plain functions, which FastAPI runs in threads too.
+    return ocsp_answer(MALFORMED if body is None else await run_in_threadpool(bank.ocsp.respond, body))
+
+
+@router.get(OCSP_PATH + "/{encoded:path}", summary="OCSP over GET: the DER request in base64, URL-encoded",
+            response_class=Response, responses=OCSP_RESPONSES)
+def ocsp_get(encoded: str, bank: BankDep) -> Response:
+    try:
+        der = base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        return ocsp_answer(MALFORMED)
+    return ocsp_answer(bank.ocsp.respond(der))
