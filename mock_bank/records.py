@@ -82,16 +82,9 @@ class PhoneForm(TypedDict):
     phone: str | None
 
 
-class CardData(TypedDict):
-    """The ID card as read from the photo, every value as text, for the customer to confirm."""
-
-    kind: str
-    name: str
-    rrn: str
-    issued_on: str
-    office: str | None
-    licence_number: str | None
-    serial: str | None
+class CardData(IdCardFields):
+    """The ID card as read from the photo, every value as text, for the customer to confirm: the fields the registry
+    records."""
 
 
 class SessionData(TypedDict, total=False):

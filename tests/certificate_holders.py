@@ -6,6 +6,7 @@ signatures) is done here with `cryptography`.
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -13,13 +14,16 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
+from fastapi.testclient import TestClient
 
 from conftest import Journey, Person
 from mock_bank.bank import Bank
 from mock_bank.services.devices import device_hash, new_device_token
 from mock_bank.services.sessions import IssuanceSession, Purpose, Stage
+from mock_bank.web.rendering import DEVICE_COOKIE
 
 GOOD_PIN = "258036"
+APP_VERSION = {"X-App-Version": "7.2.0"}  # an app the bank still accepts
 OTHER_PIN = "739164"
 PATTERN = [1, 2, 3, 6]
 # Issuing again for the same phone must wait out the SMS cool-down; a re-issue is a later visit anyway.
@@ -81,3 +85,21 @@ def sign_in(bank: Bank, holder: CertificateHolder, pin: str = GOOD_PIN) -> str:
     """The PIN login as the app does it: PIN first, then the challenge signed with the key."""
     challenge = bank.login.pin_challenge(holder.serial, pin)
     return bank.login.sign_in(holder.serial, challenge.id, p1363_sign(holder.key, challenge.nonce))
+
+
+def holder_app(bank: Bank, person: Person, client: TestClient) -> CertificateHolder:
+    """The customer's certificate, and the client is the customer's app: it carries the device token."""
+    issued = issue_to(bank, person)
+    client.cookies.set(DEVICE_COOKIE, issued.device_token)
+    return issued
+
+
+def sign_in_over_http(client: TestClient, holder: CertificateHolder) -> None:
+    """The PIN login over HTTP as the app sends it: the PIN, then the bank's challenge signed with the key."""
+    challenge = client.post("/api/login/pin", json={"serial": holder.serial, "pin": GOOD_PIN}, headers=APP_VERSION)
+    assert challenge.status_code == 200, challenge.text
+    body = challenge.json()
+    signature = base64.b64encode(p1363_sign(holder.key, base64.b64decode(body["nonce"]))).decode()
+    answer = client.post("/api/login/sign-in", headers=APP_VERSION, json={
+        "serial": holder.serial, "challenge_id": body["challenge_id"], "signature": signature})
+    assert answer.status_code == 200, answer.text

@@ -8,36 +8,26 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from certificate_holders import GOOD_PIN, CertificateHolder, issue_to, p1363_sign
+from certificate_holders import APP_VERSION, GOOD_PIN, CertificateHolder, holder_app, p1363_sign, sign_in_over_http
 from fastapi.testclient import TestClient
 from test_hostile_input import HOSTILE, RAW_BODIES, problems_with
 
 from conftest import Person, dump
 from mock_bank.bank import Bank
 from mock_bank.services.app_release import parse_version
-from mock_bank.web.rendering import DEVICE_COOKIE
 
-VERSION = {"X-App-Version": "7.2.0"}
+VERSION = APP_VERSION
 
 
 @pytest.fixture
 def holder(bank: Bank, kim: Person, client: TestClient) -> CertificateHolder:
     """Kim's certificate, and the client is Kim's app: it carries the device token the certificate was issued to."""
-    issued = issue_to(bank, kim)
-    client.cookies.set(DEVICE_COOKIE, issued.device_token)
-    return issued
+    return holder_app(bank, kim, client)
 
 
 @pytest.fixture
 def signed_in(client: TestClient, holder: CertificateHolder) -> TestClient:
-    challenge = client.post("/api/login/pin", json={"serial": holder.serial, "pin": GOOD_PIN}, headers=VERSION)
-    assert challenge.status_code == 200, challenge.text
-    body = challenge.json()
-    signature = p1363_sign(holder.key, base64.b64decode(body["nonce"]))
-    answer = client.post("/api/login/sign-in", headers=VERSION, json={
-        "serial": holder.serial, "challenge_id": body["challenge_id"],
-        "signature": base64.b64encode(signature).decode()})
-    assert answer.status_code == 200, answer.text
+    sign_in_over_http(client, holder)
     return client
 
 

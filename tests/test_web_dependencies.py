@@ -4,33 +4,21 @@ what its screen may show."""
 
 from __future__ import annotations
 
-import base64
 from datetime import timedelta
 
 import pytest
-from certificate_holders import GOOD_PIN, CertificateHolder, issue_to, p1363_sign
+from certificate_holders import APP_VERSION, GOOD_PIN, CertificateHolder, holder_app, sign_in_over_http
 from fastapi.testclient import TestClient
 
 from conftest import Person
 from mock_bank.bank import Bank
-from mock_bank.web.rendering import DEVICE_COOKIE
 
-VERSION = {"X-App-Version": "7.2.0"}
+VERSION = APP_VERSION
 
 
 @pytest.fixture
 def holder(bank: Bank, kim: Person, client: TestClient) -> CertificateHolder:
-    issued = issue_to(bank, kim)
-    client.cookies.set(DEVICE_COOKIE, issued.device_token)
-    return issued
-
-
-def sign_in(client: TestClient, holder: CertificateHolder) -> None:
-    body = client.post("/api/login/pin", json={"serial": holder.serial, "pin": GOOD_PIN}, headers=VERSION).json()
-    signature = base64.b64encode(p1363_sign(holder.key, base64.b64decode(body["nonce"]))).decode()
-    answer = client.post("/api/login/sign-in", headers=VERSION, json={
-        "serial": holder.serial, "challenge_id": body["challenge_id"], "signature": signature})
-    assert answer.status_code == 200, answer.text
+    return holder_app(bank, kim, client)
 
 
 @pytest.mark.parametrize(("path", "body", "field"), [
@@ -60,7 +48,7 @@ def test_the_gates_refuse_in_order_once_the_body_is_valid(client: TestClient, ho
 
 def test_a_malformed_body_does_not_keep_a_login_alive(client: TestClient, bank: Bank,
                                                       holder: CertificateHolder) -> None:
-    sign_in(client, holder)
+    sign_in_over_http(client, holder)
     idle = bank.rules.login_idle_timeout
     bank.clock.advance(idle - timedelta(minutes=1))
     assert client.post("/api/transfers/t1/pin", json={"serial": holder.serial}, headers=VERSION).status_code == 422

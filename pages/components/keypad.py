@@ -4,18 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page
 
-# The keypad brought into view, then each key's centre by the key's name, or null where a finger would not
-# land on that key (off screen, or under a dialog or banner).
-KEY_CENTRES_JS = """(keypad) => {
-  keypad.scrollIntoView({ block: "nearest" });
-  const centres = {};
-  for (const key of keypad.querySelectorAll("button")) {
-    const box = key.getBoundingClientRect();
-    const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
-    centres[key.textContent.trim()] = key.contains(document.elementFromPoint(x, y)) ? [x, y] : null;
-  }
-  return centres;
-}"""
+from pages.components.touch_targets import button_centres
 
 
 class KeypadCovered(LookupError):
@@ -39,7 +28,7 @@ class SecureKeypad:
         if not digits:
             return
         self.key(digits[0]).wait_for()  # the app's script has drawn the keys
-        centres: dict[str, list[float] | None] = self.root.evaluate(KEY_CENTRES_JS)
+        centres = button_centres(self.root)
         for digit in digits:
             where = centres.get(digit)
             if where is None:

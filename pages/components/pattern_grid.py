@@ -6,18 +6,8 @@ from collections.abc import Sequence
 
 from playwright.sync_api import Page
 
-# The grid brought into view, then each dot's centre by its name ("점 5"), or null where a finger would not land
-# on that dot (off screen, or under something else).
-DOT_CENTRES_JS = """(grid) => {
-  grid.scrollIntoView({ block: "nearest" });
-  const centres = {};
-  for (const dot of grid.querySelectorAll("button")) {
-    const box = dot.getBoundingClientRect();
-    const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
-    centres[dot.getAttribute("aria-label")] = dot.contains(document.elementFromPoint(x, y)) ? [x, y] : null;
-  }
-  return centres;
-}"""
+from pages.components.touch_targets import button_centres
+
 # Moves between two dots of a 3x3 grid pass over a third only through its centre (1 -> 3 over 2, 1 -> 9 over 5):
 # a halfway point finds every dot a finger slides over; more points found no other (each move waits a frame).
 MOVES_BETWEEN_DOTS = 2
@@ -37,7 +27,7 @@ class PatternGrid:
             return
         # Where every dot is, read once in one call: a lookup by role and name costs 10-15 ms a dot.
         self.root.get_by_role("button", name="점 1", exact=True).wait_for()
-        centres: dict[str, list[float] | None] = self.root.evaluate(DOT_CENTRES_JS)
+        centres = button_centres(self.root)
         path = []
         for point in points:
             where = centres.get(f"점 {point}")
