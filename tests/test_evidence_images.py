@@ -8,7 +8,7 @@ from PIL import Image, ImageDraw
 
 from support.evidence_images import PALETTE_COLOURS, compact_screenshot
 
-MASK = (0, 0, 0)  # the step screenshots' mask (fixtures/reporting.py: MASK_STYLE)
+MASK = (0, 0, 0)  # the step screenshots' mask (support/screen_shots.py: MASK_STYLE)
 
 
 def screen_with_text_and_mask() -> bytes:

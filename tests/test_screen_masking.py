@@ -1,4 +1,4 @@
-"""Screenshots paint over every element marked data-pii (fixtures/reporting.py), and the screens mark them all."""
+"""Screenshots paint over every element marked data-pii (support/screen_shots.py), and the screens mark them all."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page
 
-from fixtures.reporting import screen_png
+from support.screen_shots import screen_png
 from tests.screen_templates import TEMPLATES, start_tags
 
 
