@@ -2,8 +2,10 @@
 
 The PIN keypad and pattern pages must not be framed by another site (clickjacking), scripts only come from the
 bank (no inline script anywhere, so an injected one cannot run), a file is never read as another type, no
-address leaks to other sites in a Referer, and screens with personal data are never cached. Static files keep
-their caching; they hold nothing personal.
+address leaks to other sites in a Referer, and screens with personal data are never cached. Static files hold
+nothing personal and are kept for STATIC_MAX_AGE: with only their Last-Modified date a browser guesses how long
+they stay fresh (a tenth of their age), so on a fresh checkout it asked again for all six scripts and styles on
+every screen (six 304 answers per navigation, measured 2026-12-07).
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ EVERY_ANSWER = {
     "Referrer-Policy": "same-origin",
 }
 STATIC_PREFIX = "/static/"
+# An hour: far longer than any scenario, whose browser context starts with an empty cache; a customer's app would
+# get the bank's new scripts within the hour of a release.
+STATIC_MAX_AGE = "max-age=3600"
 
 
 def add_security_headers(app: FastAPI) -> None:
@@ -33,6 +38,6 @@ def add_security_headers(app: FastAPI) -> None:
     async def secure(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         response = await call_next(request)
         response.headers.update(EVERY_ANSWER)
-        if not request.url.path.startswith(STATIC_PREFIX):
-            response.headers["Cache-Control"] = "no-store"
+        is_static = request.url.path.startswith(STATIC_PREFIX)
+        response.headers["Cache-Control"] = STATIC_MAX_AGE if is_static else "no-store"
         return response
