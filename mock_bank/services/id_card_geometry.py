@@ -33,6 +33,7 @@ MAX_SKEW = 6.0
 # Degrees. The first pass tries every step within MAX_SKEW; each later one five of its own steps either side of
 # the best so far, a little more than one step of the pass before. 0.05 degrees moves the strip's ends 0.3 px.
 SKEW_STEPS = (1.0, 0.2, 0.05)
+COARSE_SCALE = 2
 # Where the strip can be: its card rows (428-524) at 50-100% fill, turned by up to 6 degrees, lie below
 # row 300. Columns 120-736 are inside the strip for any fill from 80% up, so they see only its lines; a
 # smaller card leaves them some plain card or desk at either end, which only weakens the profile.
@@ -96,13 +97,17 @@ def otsu(region: Image.Image) -> float:
 def _skew(picture: Image.Image, fill: float) -> float:
     """The angle, in degrees, that turns the strip's lines level."""
     left, right = PROFILE_COLUMNS
-    box = (left, BAND_TOP, right, picture.height)
     best = 0.0
     for step in SKEW_STEPS:
+        # The first, whole-range pass only needs the nearest degree: at half size the frame's lines are still
+        # 4 px thick and each trial turns a quarter of the pixels (measured: 73 ms a photo down to 60 ms).
+        scale = COARSE_SCALE if step == SKEW_STEPS[0] else 1
+        seen = picture.reduce(scale) if scale > 1 else picture
+        box = (left // scale, BAND_TOP // scale, right // scale, seen.height)
         reach = round(MAX_SKEW / step) if step == SKEW_STEPS[0] else 5
         candidates = [best + step * index for index in range(-reach, reach + 1)]
         best = max((angle for angle in candidates if abs(angle) <= MAX_SKEW),
-                   key=lambda angle: _sharpness(_turned(picture, angle, box, fill)))
+                   key=lambda angle: _sharpness(_turned(seen, angle, box, fill)))
     return best
 
 

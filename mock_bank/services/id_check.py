@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from mock_bank.errors import BankError, Reason
 from mock_bank.records import CardData, CustomerRow, IdCardRow
-from mock_bank.services.id_reader import CardFields, Quality, UnreadableCard, measure_quality, read_card
+from mock_bank.services.id_reader import CardFields, Quality, UnreadableCard, card_sized, measure_quality, read_card
 from mock_bank.services.sessions import IssuanceSession, Sessions, Stage
 from mock_bank.store import Store
 
@@ -75,11 +75,12 @@ class IdCheck:
 
     def read(self, session: IssuanceSession, image: bytes) -> CardFields:
         try:
-            quality = measure_quality(image)
+            picture = card_sized(image)
+            quality = measure_quality(picture)
             problems = self._standard.problems(quality)
             if problems:
                 raise PoorPhoto(problems, quality)
-            fields = read_card(image)
+            fields = read_card(picture)
         except UnreadableCard as error:
             log.info("ID photo not read: %s", error)
             raise BankError(Reason.ID_UNREADABLE, "id_photo") from error

@@ -83,8 +83,15 @@ class Quality:
     clutter: float
 
 
-def read_card(image_bytes: bytes) -> CardFields:
-    card = _open(image_bytes).resize(CARD_SIZE, Image.Resampling.BILINEAR)
+def card_sized(image_bytes: bytes) -> Image.Image:
+    """The photo decoded, in grey, scaled to the card's own size: what reading and measuring look at. Decoded
+    once for both (a 856x540 JPEG: about 7 ms of the 60 ms a photo takes)."""
+    return _open(image_bytes).resize(CARD_SIZE, Image.Resampling.BILINEAR)
+
+
+def read_card(photo: bytes | Image.Image) -> CardFields:
+    """The card's fields from its code strip; `photo` as sent, or already card_sized."""
+    card = card_sized(photo) if isinstance(photo, bytes) else photo
     try:
         strip = straight_strip(card)
     except StripNotFound as error:
@@ -101,8 +108,9 @@ def read_card(image_bytes: bytes) -> CardFields:
     raise UnreadableCard("code strip fails its CRC")
 
 
-def measure_quality(image_bytes: bytes) -> Quality:
-    luma = _open(image_bytes).resize(CARD_SIZE, Image.Resampling.BILINEAR)
+def measure_quality(photo: bytes | Image.Image) -> Quality:
+    """How the picture looks; `photo` as sent, or already card_sized."""
+    luma = card_sized(photo) if isinstance(photo, bytes) else photo
     width, height = CARD_SIZE
     # Pillow leaves a kernel's outermost pixels unfiltered, so they are cut off before anything is counted.
     # The kernel's offset keeps negative responses; values past +-128 clip, which only lowers sharp scores.
