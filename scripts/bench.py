@@ -44,6 +44,8 @@ class Run:
     precondition_share: float
     results_bytes: int
     report_bytes: int
+    step_screens: int
+    step_screens_repeated: int
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -62,13 +64,32 @@ def precondition_seconds(steps: list[dict[str, Any]]) -> float:
     return total
 
 
-def read_results(folder: Path) -> tuple[list[float], float]:
-    durations, given = [], 0.0
+STEP_SCREEN = "화면"  # fixtures/reporting.py's name for a step's screenshot
+
+
+def repeated_screens(steps: list[dict[str, Any]], folder: Path) -> tuple[int, int]:
+    """(step screenshots, how many of them are byte for byte the previous step's): the shots reused because the
+    screen did not change (support/screen_shots.py)."""
+    shots, repeated, previous = 0, 0, None
+    for step in steps:
+        for attachment in step.get("attachments", []):
+            if attachment["name"] == STEP_SCREEN:
+                image = (folder / attachment["source"]).read_bytes()
+                shots += 1
+                repeated += image == previous
+                previous = image
+    return shots, repeated
+
+
+def read_results(folder: Path) -> tuple[list[float], float, tuple[int, int]]:
+    durations, given, shots, repeated = [], 0.0, 0, 0
     for path in folder.glob("*-result.json"):
         result = json.loads(path.read_text("utf-8"))
         durations.append((result["stop"] - result["start"]) / 1000)
         given += precondition_seconds(result.get("steps", []))
-    return durations, given
+        scenario_shots, scenario_repeated = repeated_screens(result.get("steps", []), folder)
+        shots, repeated = shots + scenario_shots, repeated + scenario_repeated
+    return durations, given, (shots, repeated)
 
 
 def folder_bytes(folder: Path) -> int:
@@ -94,12 +115,13 @@ def run_suite(workers: int, name: str, extra: list[str], with_report: bool) -> R
         report_seconds = time.monotonic() - started
     if suite.returncode != 0:
         print(suite.stdout[-3000:], file=sys.stderr)
-    durations, given = read_results(results)
+    durations, given, (shots, repeated) = read_results(results)
     index = report / "index.html"
     return Run(workers, round(suite_seconds + report_seconds, 1), round(suite_seconds, 1), round(report_seconds, 1),
                suite.returncode == 0, len(durations), round(statistics.median(durations), 2),
                round(percentile(durations, 0.9), 2), round(max(durations), 2), round(sum(durations), 1),
-               round(given / sum(durations), 3), folder_bytes(results), index.stat().st_size if index.exists() else 0)
+               round(given / sum(durations), 3), folder_bytes(results), index.stat().st_size if index.exists() else 0,
+               shots, repeated)
 
 
 def median_run(runs: list[Run]) -> Run:
@@ -150,7 +172,8 @@ def render(summary: dict[str, Any]) -> str:
             f"report {run['report_seconds']} s), {run['scenarios']} scenarios {outcome}; scenario median "
             f"{run['scenario_median']} s, p90 {run['scenario_p90']} s, slowest {run['scenario_max']} s; "
             f"preconditions {run['precondition_share']:.0%} of scenario time; results "
-            f"{run['results_bytes'] / 1e6:.1f} MB, report {run['report_bytes'] / 1e6:.1f} MB")
+            f"{run['results_bytes'] / 1e6:.1f} MB, report {run['report_bytes'] / 1e6:.1f} MB; "
+            f"{run['step_screens']} step screenshots, {run['step_screens_repeated']} of them the previous step's")
     if summary["speed_up"] is not None:
         lines.append(f"  speed-up from 1 to 2 workers: {summary['speed_up']}x")
     shots = summary["screenshots"]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from bench import percentile, precondition_seconds
+from bench import percentile, precondition_seconds, repeated_screens
 
 
 def step(name: str, seconds: float) -> dict[str, object]:
@@ -26,3 +27,15 @@ def test_percentiles_of_the_scenario_durations() -> None:
     assert percentile(durations, 0.9) == 10.0
     assert percentile(durations, 0.5) == 6.0
     assert percentile([3.0], 0.9) == 3.0
+
+
+def test_a_step_screenshot_counts_as_repeated_only_when_it_is_the_previous_steps_bytes(tmp_path: Path) -> None:
+    for name, content in (("a.webp", b"A"), ("a-again.webp", b"A"), ("b.webp", b"B"), ("a-later.webp", b"A")):
+        (tmp_path / name).write_bytes(content)
+
+    def shot(source: str) -> dict[str, Any]:
+        return {"name": "step", "attachments": [{"name": "화면", "source": source}]}
+
+    steps = [shot("a.webp"), shot("a-again.webp"), {"name": "no page yet"}, shot("b.webp"), shot("a-later.webp"),
+             {"name": "failed", "attachments": [{"name": "실패 시점 화면", "source": "a.webp"}]}]
+    assert repeated_screens(steps, tmp_path) == (4, 1)
