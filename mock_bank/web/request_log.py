@@ -10,10 +10,9 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Awaitable, Callable
 
-from fastapi import FastAPI, Request
-from fastapi.responses import Response
+from fastapi import FastAPI
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mock_bank.errors import BankError
 
@@ -27,16 +26,32 @@ def masked_path(path: str) -> str:
     return LONG_NUMBER.sub(lambda number: "*" * (len(number.group()) - 3) + number.group()[-3:], path)
 
 
-def log_requests(app: FastAPI) -> None:
-    @app.middleware("http")
-    async def log_request(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+class RequestLog:
+    """Plain ASGI (see security_headers.SecurityHeaders): the line is written once the answer has gone."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"].startswith(STATIC_PREFIX):  # scripts and styles would drown
+            await self.app(scope, receive, send)                                # the screens
+            return
         started = time.perf_counter()
-        response = await call_next(request)
+        status = 0
+
+        async def send_noting_status(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        await self.app(scope, receive, send_noting_status)
         elapsed_ms = (time.perf_counter() - started) * 1000
-        if not request.url.path.startswith(STATIC_PREFIX):  # scripts and styles would drown the screens
-            log.info("%s %s → %d (%.0f ms)", request.method, masked_path(request.url.path), response.status_code,
-                     elapsed_ms)
-        return response
+        log.info("%s %s → %d (%.0f ms)", scope["method"], masked_path(scope["path"]), status, elapsed_ms)
+
+
+def log_requests(app: FastAPI) -> None:
+    app.add_middleware(RequestLog)
 
 
 def log_refusal(error: BankError, message: str) -> None:

@@ -9,10 +9,9 @@ they hold no customer's cookies to abuse. Test control is the tester's, and is n
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
 from fastapi import FastAPI, Request
 from fastapi.responses import Response
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mock_bank.errors import BankError, Reason
 from mock_bank.web.rendering import refusal_json, refusal_message, screen
@@ -35,13 +34,28 @@ def is_cross_site(request: Request) -> bool:
     return origin is not None and origin != f"{request.url.scheme}://{request.headers.get('host', '')}"
 
 
+class SameOrigin:
+    """Plain ASGI (see security_headers.SecurityHeaders); only a changing request's headers are looked at."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] in CHANGING_METHODS \
+                and not scope["path"].startswith(TEST_CONTROL_PREFIX):
+            request = Request(scope, receive)
+            if is_cross_site(request):
+                error = CrossSiteRequest()
+                refusal: Response
+                if scope["path"].startswith("/api/"):
+                    refusal = refusal_json(request, error)
+                else:
+                    refusal = screen(request, "refused.html", error.status_code,
+                                     error=refusal_message(request, error))
+                await refusal(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def refuse_cross_site_requests(app: FastAPI) -> None:
-    @app.middleware("http")
-    async def same_origin(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        path = request.url.path
-        if request.method in CHANGING_METHODS and not path.startswith(TEST_CONTROL_PREFIX) and is_cross_site(request):
-            error = CrossSiteRequest()
-            if path.startswith("/api/"):
-                return refusal_json(request, error)
-            return screen(request, "refused.html", error.status_code, error=refusal_message(request, error))
-        return await call_next(request)
+    app.add_middleware(SameOrigin)

@@ -10,10 +10,9 @@ every screen (six 304 answers per navigation, measured 2026-12-07).
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
-from fastapi import FastAPI, Request
-from fastapi.responses import Response
+from fastapi import FastAPI
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CONTENT_SECURITY_POLICY = "; ".join((
     "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
@@ -33,11 +32,28 @@ STATIC_PREFIX = "/static/"
 STATIC_MAX_AGE = "max-age=3600"
 
 
+class SecurityHeaders:
+    """Plain ASGI, not @app.middleware: Starlette's BaseHTTPMiddleware costs a task and a stream per request
+    (with the log and the cross-site check, 0.6 of a 1.6 ms answer, measured 2026-12-07)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        cache = STATIC_MAX_AGE if scope["path"].startswith(STATIC_PREFIX) else "no-store"
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers.update(EVERY_ANSWER)
+                headers["Cache-Control"] = cache
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 def add_security_headers(app: FastAPI) -> None:
-    @app.middleware("http")
-    async def secure(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        response.headers.update(EVERY_ANSWER)
-        is_static = request.url.path.startswith(STATIC_PREFIX)
-        response.headers["Cache-Control"] = STATIC_MAX_AGE if is_static else "no-store"
-        return response
+    app.add_middleware(SecurityHeaders)
