@@ -59,14 +59,17 @@ _BEGIN_SHOT = """([mask, key, events, reuse]) => {
     };
     Object.defineProperty(window, key, { value: watch });
   }
+  // A page that rewrites its head may have taken the stylesheet out; a detached one would mask nothing.
+  if (!watch.style.isConnected) (document.head || document.documentElement).append(watch.style);
   const changed = watch.takeChanged();
   if (changed || !reuse) watch.style.disabled = false;
   return changed;
 }"""
-# True when the shot was of the masked document it began on; False when a navigation came in between.
+# True when the shot was of the masked document it began on; False when a navigation came in between or the
+# stylesheet was taken out.
 _END_SHOT = """(key) => {
   const watch = window[key];
-  if (!watch || watch.style.disabled) return false;
+  if (!watch || !watch.style.isConnected || watch.style.disabled) return false;
   watch.style.disabled = true;
   return true;
 }"""

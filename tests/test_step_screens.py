@@ -87,3 +87,21 @@ def test_the_shot_is_masked_and_the_mask_is_off_between_shots(screens: StepScree
     # The customer's own screen (and axe's colour check) sees the number, not a black box.
     background = page.locator("#secret").evaluate("element => getComputedStyle(element).backgroundColor")
     assert background != "rgb(0, 0, 0)"
+
+
+def test_a_page_that_takes_the_mask_out_of_its_head_is_still_shot_masked(screens: StepScreens) -> None:
+    page = screens.page
+    screens.screen()
+    page.evaluate("""() => {
+        for (const style of document.querySelectorAll("style")) {
+            if (style.textContent.includes("data-pii")) style.remove();
+        }
+        document.getElementById("text").textContent = "다시 그린 화면";
+    }""")
+    with Image.open(io.BytesIO(screens.screen())) as shot:
+        box = page.locator("#secret").bounding_box()
+        assert box is not None
+        inner = (round(box["x"]) + 2, round(box["y"]) + 2, round(box["x"] + box["width"]) - 2,
+                 round(box["y"] + box["height"]) - 2)
+        colours = {colour for _, colour in shot.convert("RGB").crop(inner).getcolors(maxcolors=100_000) or []}
+    assert colours == {(0, 0, 0)}
