@@ -16,6 +16,7 @@ as changing all the time. A new document has no watcher yet, so it always counts
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -35,7 +36,8 @@ CHANGING_EVENTS = ("input", "change", "focusin", "focusout", "pointerdown", "poi
 
 # Installs the mask stylesheet (off) and the watcher once per document; answers whether the screen may differ
 # from the last shot, and switches the mask on when a shot follows (always, when reuse is not allowed).
-_BEGIN_SHOT = """([mask, key, events, reuse]) => {
+_BEGIN_SHOT = """(reuse) => {
+  const mask = __MASK__, key = __KEY__, events = __EVENTS__;
   let watch = window[key];
   if (!watch) {
     const style = document.createElement("style");
@@ -67,12 +69,16 @@ _BEGIN_SHOT = """([mask, key, events, reuse]) => {
 }"""
 # True when the shot was of the masked document it began on; False when a navigation came in between or the
 # stylesheet was taken out.
-_END_SHOT = """(key) => {
-  const watch = window[key];
+_END_SHOT = """() => {
+  const watch = window[__KEY__];
   if (!watch || !watch.style.isConnected || watch.style.disabled) return false;
   watch.style.disabled = true;
   return true;
 }"""
+# The constants go into the scripts once, here, rather than travelling with every step's call.
+_BEGIN_SHOT = (_BEGIN_SHOT.replace("__MASK__", json.dumps(MASK_STYLE)).replace("__KEY__", json.dumps(WATCH))
+               .replace("__EVENTS__", json.dumps(CHANGING_EVENTS)))
+_END_SHOT = _END_SHOT.replace("__KEY__", json.dumps(WATCH))
 ATTEMPTS = 3
 
 
@@ -93,7 +99,7 @@ def _evaluate(page: Page, script: str, argument: object) -> bool:
 
 
 def _begin(page: Page, reuse: bool) -> bool:
-    return _evaluate(page, _BEGIN_SHOT, [MASK_STYLE, WATCH, list(CHANGING_EVENTS), reuse])
+    return _evaluate(page, _BEGIN_SHOT, reuse)
 
 
 def _masked_shot(page: Page) -> bytes:
@@ -105,7 +111,7 @@ def _masked_shot(page: Page) -> bytes:
         if attempt:
             _begin(page, reuse=False)
         png = page.screenshot(scale="css", caret="initial")
-        if _evaluate(page, _END_SHOT, WATCH):
+        if _evaluate(page, _END_SHOT, None):
             return png
     raise ScreenMoved(f"the page navigated during each of {ATTEMPTS} screenshots")
 
