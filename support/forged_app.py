@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
-from support.request_burst import Reply, reply_of
+from support.request_burst import TLS, Reply, reply_of
 
 
 def p1363_signature(key: ec.EllipticCurvePrivateKey, data: bytes) -> str:
@@ -33,7 +33,7 @@ class ForgedApp:
 
     def __init__(self, base_url: str, cookies: Mapping[str, str], headers: Mapping[str, str]) -> None:
         self._client = httpx.Client(base_url=base_url, cookies=dict(cookies), headers=dict(headers), timeout=30.0,
-                                    follow_redirects=False)
+                                    follow_redirects=False, verify=TLS)
         self._key = ec.generate_private_key(ec.SECP256R1())
 
     def close(self) -> None:
