@@ -19,10 +19,8 @@ from playwright.sync_api import Page
 FULL_CHROMIUM = Path("/usr/bin/chromium")
 HEADLESS_SHELL = Path("/usr/bin/chromium-headless-shell")
 DEFAULT_CHROMIUM = HEADLESS_SHELL if HEADLESS_SHELL.exists() else FULL_CHROMIUM
-# Chromium's own background traffic is refused on a closed network; these keep it quiet and fast. No sandbox:
-# set-up and CI run as root, where Chromium's sandbox refuses to start.
 # Chromium keeps only the last --disable-features it is given, so ours must repeat the list Playwright 1.65 passes
-# (chromiumSwitches in its driver); tests/test_chromium_features.py checks it against the installed Playwright.
+# (chromiumSwitches in its driver); tests/test_chromium_features.py fails if the browser leaves any of it on.
 PLAYWRIGHT_DISABLED_FEATURES = (
     "AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "HttpsUpgrades",
     "HttpsFirstBalancedModeAutoEnable", "LensOverlay", "MediaRouter", "PaintHolding", "ThirdPartyStoragePartitioning",
@@ -32,9 +30,11 @@ PLAYWRIGHT_DISABLED_FEATURES = (
 )
 # RenderDocument builds a new frame and a new view for every navigation, even to the same site; without it Chromium
 # keeps the frame, as it did before the feature. Measured on one page loading the start screen 40 times: 67 → 48 ms
-# of CPU a navigation (Chromium and the Playwright driver), 43 → 33 ms of wall time. A scenario navigates about
-# nine times. What a page can see of it is nothing our screens use (which frame object hosts the next document).
+# of CPU a navigation (Chromium and the Playwright driver), 43 → 33 ms of wall time; a scenario loads about four
+# screens. What a page could see of it (which frame object hosts the next document) none of our screens uses.
 DISABLED_FEATURES = (*PLAYWRIGHT_DISABLED_FEATURES, "RenderDocument")
+# Chromium's own background traffic is refused on a closed network; these keep it quiet and fast. No sandbox:
+# set-up and CI run as root, where Chromium's sandbox refuses to start.
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-background-networking",
