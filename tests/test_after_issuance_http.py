@@ -16,8 +16,6 @@ from conftest import Person, dump
 from mock_bank.bank import Bank
 from mock_bank.services.app_release import parse_version
 
-VERSION = APP_VERSION
-
 
 @pytest.fixture
 def holder(bank: Bank, kim: Person, client: TestClient) -> CertificateHolder:
@@ -39,7 +37,7 @@ def test_versions_are_compared_as_numbers(text: str | None, parsed: tuple[int, i
 
 def test_an_app_below_the_minimum_is_told_to_update(client: TestClient, bank: Bank, holder: CertificateHolder) -> None:
     assert client.put("/_test/app-version", json={"latest": "7.3.0", "minimum": "7.3.0"}).status_code == 200
-    for headers in (VERSION, {}, {"X-App-Version": "garbage"}):
+    for headers in (APP_VERSION, {}, {"X-App-Version": "garbage"}):
         answer = client.post("/api/login/challenge", json={"serial": holder.serial}, headers=headers)
         assert answer.status_code == 400
         assert answer.json()["reason"] == "app_outdated"
@@ -63,7 +61,7 @@ def test_reset_puts_the_app_version_back(client: TestClient, bank: Bank) -> None
 
 
 def test_a_wrong_pin_answers_with_the_tries_left(client: TestClient, holder: CertificateHolder) -> None:
-    answer = client.post("/api/login/pin", json={"serial": holder.serial, "pin": "000000"}, headers=VERSION)
+    answer = client.post("/api/login/pin", json={"serial": holder.serial, "pin": "000000"}, headers=APP_VERSION)
     assert answer.status_code == 400
     message = "인증서 비밀번호가 일치하지 않습니다. 비밀번호를 확인해 주세요. (남은 입력 횟수 4회)"
     assert answer.json() == {"reason": "pin_wrong", "field": "pin", "message": message}
@@ -79,9 +77,9 @@ def test_a_signed_transfer_over_http(signed_in: TestClient, bank: Bank, holder: 
     assert "이*연" in page.text and "110******321" in page.text and "50,000원" in page.text
     assert lee.account not in page.text
     content = signed_in.post(f"/api/transfers/{transfer_id}/pin", json={"serial": holder.serial, "pin": GOOD_PIN},
-                             headers=VERSION).json()["content"]
+                             headers=APP_VERSION).json()["content"]
     signature = base64.b64encode(p1363_sign(holder.key, content.encode())).decode()
-    answer = signed_in.post(f"/api/transfers/{transfer_id}/signature", headers=VERSION,
+    answer = signed_in.post(f"/api/transfers/{transfer_id}/signature", headers=APP_VERSION,
                             json={"serial": holder.serial, "signature": signature})
     assert answer.status_code == 200, answer.text
     (record,) = signed_in.get(f"/_test/customers/{holder.person.customer_id}/signatures").json()["signatures"]
@@ -91,7 +89,7 @@ def test_a_signed_transfer_over_http(signed_in: TestClient, bank: Bank, holder: 
 
 def test_transfer_screens_need_a_login(client: TestClient) -> None:
     assert client.get("/transfer", follow_redirects=False).status_code == 303
-    answer = client.post("/api/transfers/x/pin", json={"serial": "1", "pin": GOOD_PIN}, headers=VERSION)
+    answer = client.post("/api/transfers/x/pin", json={"serial": "1", "pin": GOOD_PIN}, headers=APP_VERSION)
     assert answer.status_code == 401
     assert answer.json()["reason"] == "login_required"
 
@@ -131,7 +129,7 @@ API_BODIES: dict[str, list[Any]] = {
 def test_new_endpoints_refuse_bodies_of_the_wrong_shape(signed_in: TestClient, database: Path, path: str) -> None:
     before = dump(database)
     problems = []
-    for headers in (VERSION, {}):
+    for headers in (APP_VERSION, {}):
         for body in API_BODIES[path]:
             problems += problems_with(signed_in.post(path, json=body, headers=headers), str(body))
         for raw in RAW_BODIES:

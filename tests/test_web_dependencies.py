@@ -13,8 +13,6 @@ from fastapi.testclient import TestClient
 from conftest import Person
 from mock_bank.bank import Bank
 
-VERSION = APP_VERSION
-
 
 @pytest.fixture
 def holder(bank: Bank, kim: Person, client: TestClient) -> CertificateHolder:
@@ -41,9 +39,9 @@ def test_the_gates_refuse_in_order_once_the_body_is_valid(client: TestClient, ho
     body = {"serial": holder.serial, "pin": GOOD_PIN}
     assert client.post("/api/login/pin", json=body).json()["reason"] == "app_outdated"
     assert client.post("/api/transfers/t1/pin", json=body).json()["reason"] == "app_outdated"
-    assert client.post("/api/transfers/t1/pin", json=body, headers=VERSION).json()["reason"] == "login_required"
+    assert client.post("/api/transfers/t1/pin", json=body, headers=APP_VERSION).json()["reason"] == "login_required"
     client.cookies.clear()
-    assert client.post("/api/login/pin", json=body, headers=VERSION).json()["reason"] == "certificate_not_on_device"
+    assert client.post("/api/login/pin", json=body, headers=APP_VERSION).json()["reason"] == "certificate_not_on_device"
 
 
 def test_a_malformed_body_does_not_keep_a_login_alive(client: TestClient, bank: Bank,
@@ -51,7 +49,7 @@ def test_a_malformed_body_does_not_keep_a_login_alive(client: TestClient, bank: 
     sign_in_over_http(client, holder)
     idle = bank.rules.login_idle_timeout
     bank.clock.advance(idle - timedelta(minutes=1))
-    assert client.post("/api/transfers/t1/pin", json={"serial": holder.serial}, headers=VERSION).status_code == 422
+    assert client.post("/api/transfers/t1/pin", json={"serial": holder.serial}, headers=APP_VERSION).status_code == 422
     bank.clock.advance(timedelta(minutes=1))
     assert client.get("/home", follow_redirects=False).status_code == 401
 
