@@ -9,9 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from certificate_holders import GOOD_PIN, OTHER_PIN, CertificateHolder, issue_to
+from certificate_holders import APP_VERSION, GOOD_PIN, OTHER_PIN, CertificateHolder, issue_to
 from fastapi.testclient import TestClient
-from test_after_issuance_http import VERSION
 
 from conftest import Person, dump
 from mock_bank.bank import Bank
@@ -62,7 +61,7 @@ def test_another_device_cannot_spend_the_pin_tries_or_change_the_pin(client: Tes
     before = dump(database)
     for path, body in stranger_requests(holder.serial).items():
         for _ in range(6):  # more than the 5 tries that would lock the certificate
-            answer = client.post(path, json=body, headers=VERSION)
+            answer = client.post(path, json=body, headers=APP_VERSION)
             assert answer.status_code == 403, (path, answer.text)
             assert answer.json()["reason"] == "certificate_not_on_device"
     assert dump(database) == before
@@ -71,7 +70,7 @@ def test_another_device_cannot_spend_the_pin_tries_or_change_the_pin(client: Tes
 
 def test_the_holding_device_is_counted_as_before(client: TestClient, holder: CertificateHolder) -> None:
     client.cookies.set(DEVICE_COOKIE, holder.device_token)
-    answer = client.post("/api/login/pin", json={"serial": holder.serial, "pin": "000000"}, headers=VERSION)
+    answer = client.post("/api/login/pin", json={"serial": holder.serial, "pin": "000000"}, headers=APP_VERSION)
     assert answer.status_code == 400
     assert answer.json()["reason"] == "pin_wrong"
 
