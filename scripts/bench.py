@@ -3,6 +3,12 @@
 Runs the whole suite at one worker and at two (each with its report built, as `make e2e` does), then a few
 features with and without per-step screenshots. Nothing here asserts a speed: it measures. Run it on an
 otherwise idle machine; `--repeat N` runs each measurement N times and reports medians.
+
+Beside the times, the machine's CPU while the suite runs (Linux's /proc/stat: every process, which is why the
+machine must be idle): the CPU seconds the suite costs and how many cores it keeps busy. A run that keeps every
+core busy cannot get faster by adding workers, only by doing less; and if one worker already keeps more than
+one core busy (Chromium renders while pytest waits), two workers cannot be twice as fast. The ceiling printed
+is the speed-up two workers would reach with the same CPU and every core busy.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ EVIDENCE_FEATURES = ("certificate_login.feature", "certificate_management.featur
 # Gherkin keywords (ko) that open a precondition; 그리고 / 하지만 continue whatever came before.
 GIVEN = ("조건", "먼저", "전제")
 CONTINUES = ("그리고", "하지만", "*")
+PROC_STAT = Path("/proc/stat")
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,8 @@ class Run:
     report_bytes: int
     step_screens: int
     step_screens_repeated: int
+    cpu_seconds: float | None  # the whole machine's, while the suite ran (None where /proc/stat is missing)
+    cores_busy: float | None  # cpu_seconds / suite_seconds
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -92,6 +101,30 @@ def read_results(folder: Path) -> tuple[list[float], float, tuple[int, int]]:
     return durations, given, (shots, repeated)
 
 
+def busy_cpu_seconds(proc_stat: str, ticks_per_second: int) -> float:
+    """CPU seconds all cores have spent on anything but idling, from /proc/stat's first ("cpu") line: user,
+    nice, system, idle, iowait, irq, softirq, steal, then guest times, which user and nice already include."""
+    fields = proc_stat.splitlines()[0].split()
+    if fields[0] != "cpu":
+        raise ValueError(f"not /proc/stat's summary line: {proc_stat.splitlines()[0]!r}")
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(value) for value in fields[1:9])
+    return (user + nice + system + irq + softirq + steal) / ticks_per_second
+
+
+def machine_cpu_seconds() -> float | None:
+    if not PROC_STAT.is_file():
+        return None
+    return busy_cpu_seconds(PROC_STAT.read_text(), os.sysconf("SC_CLK_TCK"))
+
+
+def speed_up_ceiling(cores: int, one_worker_cores_busy: float | None) -> float | None:
+    """How much faster two workers could be at best, doing the one-worker run's work: twice as fast, unless
+    two workers' worth of busy cores (2 x what one keeps busy) is more than the machine has."""
+    if one_worker_cores_busy is None or one_worker_cores_busy <= 0:
+        return None
+    return round(min(2.0, cores / one_worker_cores_busy), 2)
+
+
 def folder_bytes(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
@@ -101,9 +134,11 @@ def run_suite(workers: int, name: str, extra: list[str], with_report: bool) -> R
     subprocess.run(["rm", "-rf", str(BENCH / name)], check=True)
     command = [sys.executable, "-m", "pytest", "steps", "-q", "-p", "no:cacheprovider", f"--alluredir={results}",
                "-n", str(workers), *extra]
-    started = time.monotonic()
+    started, cpu_before = time.monotonic(), machine_cpu_seconds()
     suite = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     suite_seconds = time.monotonic() - started
+    cpu_after = machine_cpu_seconds()
+    cpu = None if cpu_before is None or cpu_after is None else round(cpu_after - cpu_before, 1)
     report_seconds = 0.0
     if with_report:
         environment = {**os.environ, "REPORT_RESULTS_DIR": str(results.relative_to(ROOT)),
@@ -121,7 +156,7 @@ def run_suite(workers: int, name: str, extra: list[str], with_report: bool) -> R
                suite.returncode == 0, len(durations), round(statistics.median(durations), 2),
                round(percentile(durations, 0.9), 2), round(max(durations), 2), round(sum(durations), 1),
                round(given / sum(durations), 3), folder_bytes(results), index.stat().st_size if index.exists() else 0,
-               shots, repeated)
+               shots, repeated, cpu, None if cpu is None else round(cpu / suite_seconds, 2))
 
 
 def median_run(runs: list[Run]) -> Run:
@@ -150,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         "one_worker": asdict(median_run(one)) if one else None,
         "two_workers": asdict(median_run(two)),
         "speed_up": round(median_run(one).wall_seconds / median_run(two).wall_seconds, 2) if one else None,
+        "speed_up_ceiling": speed_up_ceiling(os.cpu_count() or 1, median_run(one).cores_busy) if one else None,
         "screenshots": {"features": list(EVIDENCE_FEATURES), "scenario_seconds_with": round(with_shots, 1),
                         "scenario_seconds_without": round(without, 1),
                         "share_of_scenario_time": round((with_shots - without) / with_shots, 3)},
@@ -173,9 +209,14 @@ def render(summary: dict[str, Any]) -> str:
             f"{run['scenario_median']} s, p90 {run['scenario_p90']} s, slowest {run['scenario_max']} s; "
             f"preconditions {run['precondition_share']:.0%} of scenario time; results "
             f"{run['results_bytes'] / 1e6:.1f} MB, report {run['report_bytes'] / 1e6:.1f} MB; "
-            f"{run['step_screens']} step screenshots, {run['step_screens_repeated']} of them the previous step's")
+            f"{run['step_screens']} step screenshots, {run['step_screens_repeated']} of them the previous step's"
+            + ("" if run["cpu_seconds"] is None else
+               f"; CPU {run['cpu_seconds']} s, {run['cores_busy']} cores busy on average"))
     if summary["speed_up"] is not None:
-        lines.append(f"  speed-up from 1 to 2 workers: {summary['speed_up']}x")
+        ceiling = summary["speed_up_ceiling"]
+        lines.append(f"  speed-up from 1 to 2 workers: {summary['speed_up']}x"
+                     + ("" if ceiling is None else f" (at most {ceiling}x here: the one-worker run's CPU on every "
+                                                   "core)"))
     shots = summary["screenshots"]
     lines.append(f"  per-step screenshots: {shots['share_of_scenario_time']:.0%} of scenario time "
                  f"({shots['scenario_seconds_with']} s with, {shots['scenario_seconds_without']} s without, "
