@@ -30,7 +30,7 @@ help:
 	@echo "make coverage     every guide item and its scenarios (reports/guide-coverage.md); fails on gaps"
 	@echo "make scan-personal-data  fail if the results hold a full RRN or account number"
 	@echo "make mutations    break each bank rule in a clone and check its scenarios fail (a few minutes)"
-	@echo "make bench        time the suite at 1 and 2 workers, evidence cost, sizes (reports/bench.json)"
+	@echo "make bench        time the suite at 1 and 2 workers: CPU, evidence and operation costs, sizes (reports/bench.json)"
 	@echo "make a11y         per screen: what axe-core and the layout check found in the last make e2e"
 	@echo "make load         50 customers issuing at once over HTTP (LOAD_CUSTOMERS=N): latency, errors, crossings"
 	@echo "make clean        remove everything under reports/ except .gitkeep"

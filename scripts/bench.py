@@ -1,8 +1,9 @@
 """How long the suite takes, and where the time goes: `make bench` prints figures and writes reports/bench.json.
 
 Runs the whole suite at one worker and at two (each with its report built, as `make e2e` does), then a few
-features with and without per-step screenshots. Nothing here asserts a speed: it measures. Run it on an
-otherwise idle machine; `--repeat N` runs each measurement N times and reports medians.
+features with and without per-step screenshots, then what one browser operation costs (scripts/operation_costs.py).
+Nothing here asserts a speed: it measures. Run it on an otherwise idle machine; `--repeat N` runs each suite
+measurement N times and reports medians.
 
 Beside the times, the machine's CPU while the suite runs (Linux's /proc/stat: every process, which is why the
 machine must be idle): the CPU seconds the suite costs and how many cores it keeps busy. A run that keeps every
@@ -26,6 +27,12 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a file, the project's packages still import
+
+import operation_costs  # noqa: E402 (scripts/, beside this file)
+
+from tooling.machine_cpu import machine_cpu_seconds  # noqa: E402
+
 BENCH = ROOT / "reports" / "bench"
 # A slice of the suite that walks screens and arranges preconditions alike, for the evidence measurement.
 EVIDENCE_FEATURES = ("certificate_login.feature", "certificate_management.feature", "sms_check.feature",
@@ -33,7 +40,6 @@ EVIDENCE_FEATURES = ("certificate_login.feature", "certificate_management.featur
 # Gherkin keywords (ko) that open a precondition; 그리고 / 하지만 continue whatever came before.
 GIVEN = ("조건", "먼저", "전제")
 CONTINUES = ("그리고", "하지만", "*")
-PROC_STAT = Path("/proc/stat")
 
 
 @dataclass(frozen=True)
@@ -101,22 +107,6 @@ def read_results(folder: Path) -> tuple[list[float], float, tuple[int, int]]:
     return durations, given, (shots, repeated)
 
 
-def busy_cpu_seconds(proc_stat: str, ticks_per_second: int) -> float:
-    """CPU seconds all cores have spent on anything but idling, from /proc/stat's first ("cpu") line: user,
-    nice, system, idle, iowait, irq, softirq, steal, then guest times, which user and nice already include."""
-    fields = proc_stat.splitlines()[0].split()
-    if fields[0] != "cpu":
-        raise ValueError(f"not /proc/stat's summary line: {proc_stat.splitlines()[0]!r}")
-    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(value) for value in fields[1:9])
-    return (user + nice + system + irq + softirq + steal) / ticks_per_second
-
-
-def machine_cpu_seconds() -> float | None:
-    if not PROC_STAT.is_file():
-        return None
-    return busy_cpu_seconds(PROC_STAT.read_text(), os.sysconf("SC_CLK_TCK"))
-
-
 def speed_up_ceiling(cores: int, one_worker_cores_busy: float | None) -> float | None:
     """How much faster two workers could be at best, doing the one-worker run's work: twice as fast, unless
     two workers' worth of busy cores (2 x what one keeps busy) is more than the machine has."""
@@ -177,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     shots = [run_suite(2, f"with-screenshots-{i}", [*seed, *subset], False) for i in range(options.repeat)]
     bare = [run_suite(2, f"without-screenshots-{i}", [*seed, *subset, "--no-step-screenshots"], False)
             for i in range(options.repeat)]
+    costs = operation_costs.run(operation_costs.REPEAT)
     with_shots = statistics.median(run.scenario_seconds_total for run in shots)
     without = statistics.median(run.scenario_seconds_total for run in bare)
     summary: dict[str, Any] = {
@@ -189,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         "screenshots": {"features": list(EVIDENCE_FEATURES), "scenario_seconds_with": round(with_shots, 1),
                         "scenario_seconds_without": round(without, 1),
                         "share_of_scenario_time": round((with_shots - without) / with_shots, 3)},
+        "operations": [asdict(cost) for cost in costs],
         "all_runs": [asdict(run) for run in (*one, *two)],
     }
     (ROOT / "reports" / "bench.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), "utf-8")
@@ -221,6 +213,7 @@ def render(summary: dict[str, Any]) -> str:
     lines.append(f"  per-step screenshots: {shots['share_of_scenario_time']:.0%} of scenario time "
                  f"({shots['scenario_seconds_with']} s with, {shots['scenario_seconds_without']} s without, "
                  f"{len(shots['features'])} features)")
+    lines.append(operation_costs.render([operation_costs.Cost(**cost) for cost in summary["operations"]]))
     lines.append("  written to reports/bench.json")
     return "\n".join(lines)
 

@@ -6,11 +6,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from bench import busy_cpu_seconds, percentile, precondition_seconds, repeated_screens, speed_up_ceiling
+from bench import percentile, precondition_seconds, repeated_screens, speed_up_ceiling
 
 
 def step(name: str, seconds: float) -> dict[str, object]:
@@ -41,19 +39,6 @@ def test_a_step_screenshot_counts_as_repeated_only_when_it_is_the_previous_steps
     steps = [shot("a.webp"), shot("a-again.webp"), {"name": "no page yet"}, shot("b.webp"), shot("a-later.webp"),
              {"name": "failed", "attachments": [{"name": "실패 시점 화면", "source": "a.webp"}]}]
     assert repeated_screens(steps, tmp_path) == (4, 1)
-
-
-# /proc/stat's first line on Linux: user nice system idle iowait irq softirq steal guest guest_nice (in ticks).
-STAT = "cpu  2000 100 500 9000 300 20 30 50 400 0\ncpu0 1000 50 250 4500 150 10 15 25 200 0\nintr 1 2 3\n"
-
-
-def test_busy_cpu_is_everything_but_idle_and_iowait_and_guest_time_is_not_counted_twice() -> None:
-    assert busy_cpu_seconds(STAT, 100) == (2000 + 100 + 500 + 20 + 30 + 50) / 100
-
-
-def test_a_line_that_is_not_the_cpu_summary_is_refused() -> None:
-    with pytest.raises(ValueError, match="summary line"):
-        busy_cpu_seconds("intr 1 2 3\n", 100)
 
 
 def test_the_speed_up_ceiling_is_the_cores_one_worker_leaves_free_and_never_more_than_two() -> None:

@@ -1,0 +1,28 @@
+"""`make bench`'s operation costs run every operation against a real bank and Chromium (scripts/operation_costs.py).
+
+Only that each operation runs and yields a figure is checked: what it costs is measured, never asserted.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+from operation_costs import Cost, render, run
+
+
+def test_every_operation_runs_on_the_bank_and_gets_its_figures() -> None:
+    costs = run(repeat=2)
+    assert [cost.operation for cost in costs] == [
+        "a new phone: context, page, first screen, closed", "a screen loaded (page.goto)",
+        "a screenshot at CSS scale (PNG)", "Playwright's click, with its actionability checks",
+        "a tap: the place read in one call, then the mouse", "page.evaluate of a constant",
+        "a visibility check (locator.is_visible)"]
+    assert all(cost.wall_ms > 0 and cost.cpu_ms >= 0 for cost in costs), costs
+
+
+def test_the_figures_print_one_line_an_operation() -> None:
+    printed = render([Cost("a screen loaded (page.goto)", 40.4, 59.7)]).splitlines()
+    assert printed[1] == "       40.4 ms wall    59.7 ms CPU  a screen loaded (page.goto)"
