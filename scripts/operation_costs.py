@@ -25,15 +25,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a file, the project's packages still import
 
 from fixtures.mock_bank_server import running_bank  # noqa: E402
+from pages.components.touch_targets import button_centres  # noqa: E402
 from support.settings import CHROMIUM_ARGS, DEFAULT_CHROMIUM  # noqa: E402
 from tooling.machine_cpu import machine_cpu_seconds  # noqa: E402
 
 DEVICE = "Pixel 7"  # the harness's default phone
 WARM_UP = 3
 REPEAT = 30
-# On the start screen (templates/start.html): a heading to find, and a pattern dot, which a click only lights.
+# On the start screen (templates/start.html): a heading to find, and a pattern dot, which a press only lights.
 HEADING = "#login-title"
-DOT = "[aria-label='점 1']"
+PATTERN_GRID = "[data-pattern-grid]"
+DOT_NAME = "점 1"
+DOT = f"[aria-label='{DOT_NAME}']"
 
 
 @dataclass(frozen=True)
@@ -66,11 +69,10 @@ def measure(name: str, operation: Callable[[], object], repeat: int) -> Cost:
 def operations(page: Page, new_phone: Callable[[], Page]) -> dict[str, Callable[[], object]]:
     dot = page.locator(DOT)
 
-    def tap() -> None:
-        """What the keypad and the pattern grid do (pages/components/touch_targets.py): read the place, press it."""
-        box = page.evaluate(f"() => {{ const r = document.querySelector({json.dumps(DOT)}).getBoundingClientRect();"
-                            " return [r.x + r.width / 2, r.y + r.height / 2]; }")
-        page.mouse.click(box[0], box[1])
+    grid = page.locator(PATTERN_GRID)
+    centre = button_centres(grid)[DOT_NAME]
+    if centre is None:
+        raise LookupError(f"{DOT_NAME} is not where a finger can reach it")
 
     def phone() -> None:
         fresh = new_phone()
@@ -82,7 +84,8 @@ def operations(page: Page, new_phone: Callable[[], Page]) -> dict[str, Callable[
         "a screen loaded (page.goto)": lambda: page.goto("/"),
         "a screenshot at CSS scale (PNG)": lambda: page.screenshot(scale="css"),
         "Playwright's click, with its actionability checks": dot.click,
-        "a tap: the place read in one call, then the mouse": tap,
+        "every button's place on a keypad or grid, read in one call": lambda: button_centres(grid),
+        "a tap at a place read that way (the mouse)": lambda: page.mouse.click(*centre),
         "page.evaluate of a constant": lambda: page.evaluate("1"),
         "a visibility check (locator.is_visible)": page.locator(HEADING).is_visible,
     }

@@ -18,7 +18,8 @@ def test_every_operation_runs_on_the_bank_and_gets_its_figures() -> None:
     assert [cost.operation for cost in costs] == [
         "a new phone: context, page, first screen, closed", "a screen loaded (page.goto)",
         "a screenshot at CSS scale (PNG)", "Playwright's click, with its actionability checks",
-        "a tap: the place read in one call, then the mouse", "page.evaluate of a constant",
+        "every button's place on a keypad or grid, read in one call", "a tap at a place read that way (the mouse)",
+        "page.evaluate of a constant",
         "a visibility check (locator.is_visible)"]
     assert all(cost.wall_ms > 0 and cost.cpu_ms >= 0 for cost in costs), costs
 
