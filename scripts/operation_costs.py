@@ -18,8 +18,9 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a file, the project's packages still import
@@ -91,19 +92,17 @@ def operations(page: Page, new_phone: Callable[[], Page]) -> dict[str, Callable[
     }
 
 
-def measure_all(bank_url: str, repeat: int) -> list[Cost]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(DEFAULT_CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            def new_phone() -> Page:
-                return browser.new_context(**playwright.devices[DEVICE], locale="ko-KR", base_url=bank_url).new_page()
+def measure_on(browser: Browser, phone: dict[str, Any], bank_url: str, repeat: int) -> list[Cost]:
+    """Every operation on new phones of the `phone` model (a Playwright device descriptor) of `browser`."""
+    def new_phone() -> Page:
+        return browser.new_context(**phone, locale="ko-KR", base_url=bank_url).new_page()
 
-            page = new_phone()
-            page.goto("/")
-            return [measure(name, operation, repeat)
-                    for name, operation in operations(page, new_phone).items()]
-        finally:
-            browser.close()
+    page = new_phone()
+    try:
+        page.goto("/")
+        return [measure(name, operation, repeat) for name, operation in operations(page, new_phone).items()]
+    finally:
+        page.context.close()
 
 
 def render(costs: list[Cost]) -> str:
@@ -113,9 +112,14 @@ def render(costs: list[Cost]) -> str:
 
 
 def run(repeat: int) -> list[Cost]:
+    """On a bank and a Chromium of their own, as the harness launches them."""
     with (tempfile.TemporaryDirectory(prefix="kb-operation-costs-") as folder,
-          running_bank(Path(folder) / "bank.log", date.today()) as url):
-        return measure_all(url, repeat)
+          running_bank(Path(folder) / "bank.log", date.today()) as url, sync_playwright() as playwright):
+        browser = playwright.chromium.launch(executable_path=str(DEFAULT_CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            return measure_on(browser, playwright.devices[DEVICE], url, repeat)
+        finally:
+            browser.close()
 
 
 def main(argv: list[str] | None = None) -> int:
