@@ -68,9 +68,8 @@ def measure(name: str, operation: Callable[[], object], repeat: int) -> Cost:
 
 
 def operations(page: Page, new_phone: Callable[[], Page]) -> dict[str, Callable[[], object]]:
-    dot = page.locator(DOT)
-
-    grid = page.locator(PATTERN_GRID)
+    """Each operation by its name, on `page` (already on the start screen) or on a new phone."""
+    dot, grid = page.locator(DOT), page.locator(PATTERN_GRID)
     centre = button_centres(grid)[DOT_NAME]
     if centre is None:
         raise LookupError(f"{DOT_NAME} is not where a finger can reach it")

@@ -27,8 +27,7 @@ def test_every_operation_runs_on_the_bank_and_gets_its_figures(browser: Browser,
         "a new phone: context, page, first screen, closed", "a screen loaded (page.goto)",
         "a screenshot at CSS scale (PNG)", "Playwright's click, with its actionability checks",
         "every button's place on a keypad or grid, read in one call", "a tap at a place read that way (the mouse)",
-        "page.evaluate of a constant",
-        "a visibility check (locator.is_visible)"]
+        "page.evaluate of a constant", "a visibility check (locator.is_visible)"]
     assert all(cost.wall_ms > 0 and cost.cpu_ms >= 0 for cost in costs), costs
 
 
