@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from playwright.sync_api import Page, Playwright
 
-from support.settings import CHROMIUM_ARGS, HarnessSettings
+from support.settings import CHROMIUM_ARGS, PHONE_REGION, HarnessSettings
 
 if TYPE_CHECKING:  # imported here, fixtures.camera would load before pytest could rewrite its asserts
     from fixtures.camera import CameraFeed
@@ -67,7 +67,7 @@ def browser_context_args(browser_context_args: dict[str, Any], playwright: Playw
                          harness_settings: HarnessSettings, mock_bank_url: str) -> dict[str, Any]:
     """A Korean customer's phone: a mobile device profile, ko-KR, Seoul time, the mock bank as base URL."""
     return {**playwright.devices[harness_settings.device], **browser_context_args,
-            "locale": "ko-KR", "timezone_id": "Asia/Seoul", "base_url": mock_bank_url}
+            **PHONE_REGION, "base_url": mock_bank_url}
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
@@ -27,10 +27,9 @@ sys.path.insert(0, str(ROOT))  # run as a file, the project's packages still imp
 
 from fixtures.mock_bank_server import running_bank  # noqa: E402
 from pages.components.touch_targets import button_centres  # noqa: E402
-from support.settings import CHROMIUM_ARGS, DEFAULT_CHROMIUM  # noqa: E402
+from support.settings import CHROMIUM_ARGS, DEFAULT_CHROMIUM, DEFAULT_DEVICE, PHONE_REGION  # noqa: E402
 from tooling.machine_cpu import machine_cpu_seconds  # noqa: E402
 
-DEVICE = "Pixel 7"  # the harness's default phone
 WARM_UP = 3
 REPEAT = 30
 # On the start screen (templates/start.html): a heading to find, and a pattern dot, which a press only lights.
@@ -91,10 +90,11 @@ def operations(page: Page, new_phone: Callable[[], Page]) -> dict[str, Callable[
     }
 
 
-def measure_on(browser: Browser, phone: dict[str, Any], bank_url: str, repeat: int) -> list[Cost]:
-    """Every operation on new phones of the `phone` model (a Playwright device descriptor) of `browser`."""
+def measure_on(browser: Browser, phone: Mapping[str, Any], repeat: int) -> list[Cost]:
+    """Every operation on new phones of `browser`, each a context made with the `phone` arguments (the harness's
+    browser_context_args: device profile, region and the bank as base URL)."""
     def new_phone() -> Page:
-        return browser.new_context(**phone, locale="ko-KR", base_url=bank_url).new_page()
+        return browser.new_context(**phone).new_page()
 
     page = new_phone()
     try:
@@ -116,7 +116,8 @@ def run(repeat: int) -> list[Cost]:
           running_bank(Path(folder) / "bank.log", date.today()) as url, sync_playwright() as playwright):
         browser = playwright.chromium.launch(executable_path=str(DEFAULT_CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            return measure_on(browser, playwright.devices[DEVICE], url, repeat)
+            phone = {**playwright.devices[DEFAULT_DEVICE], **PHONE_REGION, "base_url": url}
+            return measure_on(browser, phone, repeat)
         finally:
             browser.close()
 

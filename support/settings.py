@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 from playwright.sync_api import Page
@@ -19,6 +20,9 @@ from playwright.sync_api import Page
 FULL_CHROMIUM = Path("/usr/bin/chromium")
 HEADLESS_SHELL = Path("/usr/bin/chromium-headless-shell")
 DEFAULT_CHROMIUM = HEADLESS_SHELL if HEADLESS_SHELL.exists() else FULL_CHROMIUM
+DEFAULT_DEVICE = "Pixel 7"  # Playwright's device profile of the customer's phone, unless --device says otherwise
+# Where that phone is set to: a Korean customer's, in Korean and on Seoul time.
+PHONE_REGION: Mapping[str, str] = MappingProxyType({"locale": "ko-KR", "timezone_id": "Asia/Seoul"})
 # Chromium keeps only the last --disable-features it is given, so ours must repeat the list Playwright 1.65 passes
 # (chromiumSwitches in its driver); tests/test_chromium_features.py fails if the browser leaves any of it on.
 PLAYWRIGHT_DISABLED_FEATURES = (
@@ -91,7 +95,7 @@ class HarnessSettings:
         url = config.getoption("mock_bank_url") or os.environ.get("KB_MOCK_BANK_URL")
         return cls(chromium=chromium, mock_bank_url=url.rstrip("/") if url else None, run_seed=run_seed,
                    today=today, timeout_ms=int(config.getoption("step_timeout_ms")),
-                   device=config.getoption("device") or "Pixel 7", browser_server=server, selenium_grid=grid)
+                   device=config.getoption("device") or DEFAULT_DEVICE, browser_server=server, selenium_grid=grid)
 
 
 def remote_browsers(config: pytest.Config) -> tuple[str | None, str | None]:

@@ -6,23 +6,21 @@ Only that each operation runs and yields a figure is checked: what it costs is m
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
+from typing import Any
 
-from playwright.sync_api import Browser, Playwright
-
-from fixtures.mock_bank_server import running_bank
+from playwright.sync_api import Browser
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from operation_costs import DEVICE, Cost, measure_on, render
+from operation_costs import Cost, measure_on, render
 
 
-def test_every_operation_runs_on_the_bank_and_gets_its_figures(browser: Browser, playwright: Playwright,
-                                                               tmp_path: Path) -> None:
-    """On the tests' own browser: a second Playwright cannot start in a process that runs one already."""
-    with running_bank(tmp_path / "bank.log", date.today()) as url:
-        costs = measure_on(browser, playwright.devices[DEVICE], url, repeat=2)
+def test_every_operation_runs_on_the_bank_and_gets_its_figures(browser: Browser,
+                                                               browser_context_args: dict[str, Any]) -> None:
+    """On the tests' own browser and the worker's bank, as the scenarios' phones: a second Playwright cannot start
+    in a process that runs one already."""
+    costs = measure_on(browser, browser_context_args, repeat=2)
     assert [cost.operation for cost in costs] == [
         "a new phone: context, page, first screen, closed", "a screen loaded (page.goto)",
         "a screenshot at CSS scale (PNG)", "Playwright's click, with its actionability checks",
