@@ -1,7 +1,8 @@
 """How long the suite takes, and where the time goes: `make bench` prints figures and writes reports/bench.json.
 
 Runs the whole suite at one worker and at two (each with its report built, as `make e2e` does), then a few
-features with and without per-step screenshots, then what one browser operation costs (scripts/operation_costs.py).
+features with and without per-step screenshots, then the whole suite at two workers with no evidence and no
+screen checks at all (the flow alone), then what one browser operation costs (scripts/operation_costs.py).
 Nothing here asserts a speed: it measures. Run it on an otherwise idle machine; `--repeat N` runs each suite
 measurement N times and reports medians.
 
@@ -10,6 +11,10 @@ machine must be idle): the CPU seconds the suite costs and how many cores it kee
 core busy cannot get faster by adding workers, only by doing less; and if one worker already keeps more than
 one core busy (Chromium renders while pytest waits), two workers cannot be twice as fast. The ceiling printed
 is the speed-up two workers would reach with the same CPU and every core busy.
+
+The flow alone (no step screenshots, no axe-core or layout checks, no failure trace) is what no change to
+evidence can go below: its CPU spread over every core is the least time that flow can take on this machine,
+however the scenarios are scheduled.
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ EVIDENCE_FEATURES = ("certificate_login.feature", "certificate_management.featur
                      "failure_checklist.feature")
 # Gherkin keywords (ko) that open a precondition; 그리고 / 하지만 continue whatever came before.
 GIVEN = ("조건", "먼저", "전제")
+# Every cost that is evidence or a check rather than the customer's flow, switched off.
+FLOW_ONLY = ("--no-step-screenshots", "--no-screen-checks", "--no-failure-trace")
 CONTINUES = ("그리고", "하지만", "*")
 
 
@@ -115,6 +122,13 @@ def speed_up_ceiling(cores: int, one_worker_cores_busy: float | None) -> float |
     return round(min(2.0, cores / one_worker_cores_busy), 2)
 
 
+def cpu_bound_seconds(cpu_seconds: float | None, cores: int) -> float | None:
+    """The least wall time a run costing `cpu_seconds` can take with every core busy all the time."""
+    if cpu_seconds is None or cores < 1:
+        return None
+    return round(cpu_seconds / cores, 1)
+
+
 def folder_bytes(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
@@ -167,25 +181,29 @@ def main(argv: list[str] | None = None) -> int:
     shots = [run_suite(2, f"with-screenshots-{i}", [*seed, *subset], False) for i in range(options.repeat)]
     bare = [run_suite(2, f"without-screenshots-{i}", [*seed, *subset, "--no-step-screenshots"], False)
             for i in range(options.repeat)]
+    flow = [run_suite(2, f"flow-only-{i}", [*seed, *FLOW_ONLY], False) for i in range(options.repeat)]
     costs = operation_costs.run(operation_costs.REPEAT)
+    cores = os.cpu_count() or 1
     with_shots = statistics.median(run.scenario_seconds_total for run in shots)
     without = statistics.median(run.scenario_seconds_total for run in bare)
     summary: dict[str, Any] = {
-        "date": time.strftime("%Y-%m-%d"), "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "date": time.strftime("%Y-%m-%d"), "machine": f"{platform.machine()}, {cores} cores",
         "repeat": options.repeat,
         "one_worker": asdict(median_run(one)) if one else None,
         "two_workers": asdict(median_run(two)),
         "speed_up": round(median_run(one).wall_seconds / median_run(two).wall_seconds, 2) if one else None,
-        "speed_up_ceiling": speed_up_ceiling(os.cpu_count() or 1, median_run(one).cores_busy) if one else None,
+        "speed_up_ceiling": speed_up_ceiling(cores, median_run(one).cores_busy) if one else None,
         "screenshots": {"features": list(EVIDENCE_FEATURES), "scenario_seconds_with": round(with_shots, 1),
                         "scenario_seconds_without": round(without, 1),
                         "share_of_scenario_time": round((with_shots - without) / with_shots, 3)},
+        "flow_only": {"switched_off": list(FLOW_ONLY), **asdict(median_run(flow)),
+                      "cpu_bound_seconds": cpu_bound_seconds(median_run(flow).cpu_seconds, cores)},
         "operations": [asdict(cost) for cost in costs],
-        "all_runs": [asdict(run) for run in (*one, *two)],
+        "all_runs": [asdict(run) for run in (*one, *two, *flow)],
     }
     (ROOT / "reports" / "bench.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), "utf-8")
     print(render(summary))
-    return 0 if all(run.passed for run in (*one, *two, *shots, *bare)) else 1
+    return 0 if all(run.passed for run in (*one, *two, *shots, *bare, *flow)) else 1
 
 
 def render(summary: dict[str, Any]) -> str:
@@ -213,6 +231,13 @@ def render(summary: dict[str, Any]) -> str:
     lines.append(f"  per-step screenshots: {shots['share_of_scenario_time']:.0%} of scenario time "
                  f"({shots['scenario_seconds_with']} s with, {shots['scenario_seconds_without']} s without, "
                  f"{len(shots['features'])} features)")
+    flow = summary["flow_only"]
+    suite = summary["two_workers"]["suite_seconds"]
+    lines.append(f"  the flow alone (2 workers, {' '.join(flow['switched_off'])}): {flow['suite_seconds']} s, "
+                 f"{flow['suite_seconds'] / suite:.0%} of the two-worker suite's {suite} s"
+                 + ("" if flow["cpu_seconds"] is None else
+                    f"; CPU {flow['cpu_seconds']} s, {flow['cores_busy']} cores busy, so at least "
+                    f"{flow['cpu_bound_seconds']} s on this machine however it is scheduled"))
     lines.append(operation_costs.render([operation_costs.Cost(**cost) for cost in summary["operations"]]))
     lines.append("  written to reports/bench.json")
     return "\n".join(lines)
