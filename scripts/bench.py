@@ -1,10 +1,10 @@
 """How long the suite takes, and where the time goes: `make bench` prints figures and writes reports/bench.json.
 
-Runs the whole suite at one worker and at two (each with its report built, as `make e2e` does), then a few
-features with and without per-step screenshots, then the whole suite at two workers with no evidence and no
-screen checks at all (the flow alone), then what one browser operation costs (scripts/operation_costs.py).
-Nothing here asserts a speed: it measures. Run it on an otherwise idle machine; `--repeat N` runs each suite
-measurement N times and reports medians.
+Runs the whole suite at one worker and at two (each with its report built, as `make e2e` does), then at two
+workers without per-step screenshots, then at two workers with no evidence and no screen checks at all (the flow
+alone), then what one browser operation costs (scripts/operation_costs.py). With `--repeat N` the four suite runs
+take turns N times, so that this machine's drift through the hour falls on all of them alike.
+Nothing here asserts a speed: it measures. Run it on an otherwise idle machine; `--repeat N` reports medians.
 
 Beside the times, the machine's CPU while the suite runs (Linux's /proc/stat: every process, which is why the
 machine must be idle): the CPU seconds the suite costs and how many cores it keeps busy. A run that keeps every
@@ -39,9 +39,6 @@ import operation_costs  # noqa: E402 (scripts/, beside this file)
 from tooling.machine_cpu import machine_cpu_seconds  # noqa: E402
 
 BENCH = ROOT / "reports" / "bench"
-# A slice of the suite that walks screens and arranges preconditions alike, for the evidence measurement.
-EVIDENCE_FEATURES = ("certificate_login.feature", "certificate_management.feature", "sms_check.feature",
-                     "failure_checklist.feature")
 # Gherkin keywords (ko) that open a precondition; 그리고 / 하지만 continue whatever came before.
 GIVEN = ("조건", "먼저", "전제")
 # Every cost that is evidence or a check rather than the customer's flow, switched off.
@@ -174,17 +171,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-one-worker", action="store_true", help="leave out the one-worker run")
     options = parser.parse_args(argv)
     seed = ["--faker-seed", "20261202"]  # the same customers in every run
-    one = [] if options.skip_one_worker else [run_suite(1, f"one-worker-{i}", seed, True)
-                                              for i in range(options.repeat)]
-    two = [run_suite(2, f"two-workers-{i}", seed, True) for i in range(options.repeat)]
-    subset = [arg for feature in EVIDENCE_FEATURES for arg in ("--feature-file", f"features/{feature}")]
-    shots = [run_suite(2, f"with-screenshots-{i}", [*seed, *subset], False) for i in range(options.repeat)]
-    bare = [run_suite(2, f"without-screenshots-{i}", [*seed, *subset, "--no-step-screenshots"], False)
-            for i in range(options.repeat)]
-    flow = [run_suite(2, f"flow-only-{i}", [*seed, *FLOW_ONLY], False) for i in range(options.repeat)]
+    one: list[Run] = []
+    two: list[Run] = []
+    bare: list[Run] = []
+    flow: list[Run] = []
+    for i in range(options.repeat):
+        if not options.skip_one_worker:
+            one.append(run_suite(1, f"one-worker-{i}", seed, True))
+        two.append(run_suite(2, f"two-workers-{i}", seed, True))
+        bare.append(run_suite(2, f"without-screenshots-{i}", [*seed, "--no-step-screenshots"], False))
+        flow.append(run_suite(2, f"flow-only-{i}", [*seed, *FLOW_ONLY], False))
     costs = operation_costs.run(operation_costs.REPEAT)
     cores = os.cpu_count() or 1
-    with_shots = statistics.median(run.scenario_seconds_total for run in shots)
+    # The same scenarios with and without screenshots: the whole suite, beside the two-worker runs.
+    with_shots = statistics.median(run.scenario_seconds_total for run in two)
     without = statistics.median(run.scenario_seconds_total for run in bare)
     summary: dict[str, Any] = {
         "date": time.strftime("%Y-%m-%d"), "machine": f"{platform.machine()}, {cores} cores",
@@ -193,17 +193,17 @@ def main(argv: list[str] | None = None) -> int:
         "two_workers": asdict(median_run(two)),
         "speed_up": round(median_run(one).wall_seconds / median_run(two).wall_seconds, 2) if one else None,
         "speed_up_ceiling": speed_up_ceiling(cores, median_run(one).cores_busy) if one else None,
-        "screenshots": {"features": list(EVIDENCE_FEATURES), "scenario_seconds_with": round(with_shots, 1),
+        "screenshots": {"scenario_seconds_with": round(with_shots, 1),
                         "scenario_seconds_without": round(without, 1),
                         "share_of_scenario_time": round((with_shots - without) / with_shots, 3)},
         "flow_only": {"switched_off": list(FLOW_ONLY), **asdict(median_run(flow)),
                       "cpu_bound_seconds": cpu_bound_seconds(median_run(flow).cpu_seconds, cores)},
         "operations": [asdict(cost) for cost in costs],
-        "all_runs": [asdict(run) for run in (*one, *two, *flow)],
+        "all_runs": [asdict(run) for run in (*one, *two, *bare, *flow)],
     }
     (ROOT / "reports" / "bench.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), "utf-8")
     print(render(summary))
-    return 0 if all(run.passed for run in (*one, *two, *shots, *bare, *flow)) else 1
+    return 0 if all(run.passed for run in (*one, *two, *bare, *flow)) else 1
 
 
 def render(summary: dict[str, Any]) -> str:
@@ -229,8 +229,8 @@ def render(summary: dict[str, Any]) -> str:
                                                    "core)"))
     shots = summary["screenshots"]
     lines.append(f"  per-step screenshots: {shots['share_of_scenario_time']:.0%} of scenario time "
-                 f"({shots['scenario_seconds_with']} s with, {shots['scenario_seconds_without']} s without, "
-                 f"{len(shots['features'])} features)")
+                 f"({shots['scenario_seconds_with']} s with, {shots['scenario_seconds_without']} s without, the "
+                 "whole suite at 2 workers)")
     flow = summary["flow_only"]
     suite = summary["two_workers"]["suite_seconds"]
     lines.append(f"  the flow alone (2 workers, {' '.join(flow['switched_off'])}): {flow['suite_seconds']} s, "

@@ -74,12 +74,14 @@ def test_the_bench_prints_the_flow_alone_beside_the_two_worker_suite_and_its_flo
     summary: dict[str, Any] = {
         "date": "2026-12-07", "machine": "x86_64, 2 cores", "repeat": 1, "one_worker": None,
         "two_workers": asdict(run(2, 140.0, 250.0)), "speed_up": None, "speed_up_ceiling": None,
-        "screenshots": {"features": ["a.feature"], "scenario_seconds_with": 50.0, "scenario_seconds_without": 46.0,
+        "screenshots": {"scenario_seconds_with": 200.0, "scenario_seconds_without": 184.0,
                         "share_of_scenario_time": 0.08},
         "flow_only": {"switched_off": list(FLOW_ONLY), **asdict(run(2, 105.0, 181.4)), "cpu_bound_seconds": 90.7},
         "operations": [],
     }
     printed = render(summary)
+    assert "per-step screenshots: 8% of scenario time (200.0 s with, 184.0 s without, the whole suite at 2 workers)" \
+        in printed
     assert ("the flow alone (2 workers, --no-step-screenshots --no-screen-checks --no-failure-trace): 105.0 s, "
             "75% of the two-worker suite's 140.0 s; CPU 181.4 s, 1.7 cores busy, so at least 90.7 s on this machine "
             "however it is scheduled") in printed
