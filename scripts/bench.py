@@ -3,8 +3,8 @@
 Runs the whole suite at one worker and at two (each with its report built, as `make e2e` does), then at two
 workers without per-step screenshots, then at two workers with no evidence and no screen checks at all (the flow
 alone), then what one browser operation costs (scripts/operation_costs.py). With `--repeat N` the four suite runs
-take turns N times, so that this machine's drift through the hour falls on all of them alike.
-Nothing here asserts a speed: it measures. Run it on an otherwise idle machine; `--repeat N` reports medians.
+take turns N times, so that this machine's drift through the hour falls on all of them alike, and medians are
+reported. Nothing here asserts a speed: it measures. Run it on an otherwise idle machine.
 
 Beside the times, the machine's CPU while the suite runs (Linux's /proc/stat: every process, which is why the
 machine must be idle): the CPU seconds the suite costs and how many cores it keeps busy. A run that keeps every
@@ -41,9 +41,9 @@ from tooling.machine_cpu import machine_cpu_seconds  # noqa: E402
 BENCH = ROOT / "reports" / "bench"
 # Gherkin keywords (ko) that open a precondition; 그리고 / 하지만 continue whatever came before.
 GIVEN = ("조건", "먼저", "전제")
+CONTINUES = ("그리고", "하지만", "*")
 # Every cost that is evidence or a check rather than the customer's flow, switched off.
 FLOW_ONLY = ("--no-step-screenshots", "--no-screen-checks", "--no-failure-trace")
-CONTINUES = ("그리고", "하지만", "*")
 
 
 @dataclass(frozen=True)
