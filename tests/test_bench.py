@@ -65,7 +65,7 @@ def test_a_run_cannot_take_less_than_its_cpu_spread_over_every_core() -> None:
     assert cpu_bound_seconds(None, 2) is None
 
 
-def run(workers: int, suite_seconds: float, cpu_seconds: float | None) -> Run:
+def suite_run(workers: int, suite_seconds: float, cpu_seconds: float | None) -> Run:
     return Run(workers, suite_seconds + 10.0, suite_seconds, 10.0, True, 115, 1.5, 3.5, 7.0, 200.0, 0.27,
                6_000_000, 13_000_000, 664, 317, cpu_seconds, None if cpu_seconds is None else 1.7)
 
@@ -73,10 +73,10 @@ def run(workers: int, suite_seconds: float, cpu_seconds: float | None) -> Run:
 def test_the_bench_prints_the_flow_alone_beside_the_two_worker_suite_and_its_floor() -> None:
     summary: dict[str, Any] = {
         "date": "2026-12-07", "machine": "x86_64, 2 cores", "repeat": 1, "one_worker": None,
-        "two_workers": asdict(run(2, 140.0, 250.0)), "speed_up": None, "speed_up_ceiling": None,
+        "two_workers": asdict(suite_run(2, 140.0, 250.0)), "speed_up": None, "speed_up_ceiling": None,
         "screenshots": {"scenario_seconds_with": 200.0, "scenario_seconds_without": 184.0,
                         "share_of_scenario_time": 0.08},
-        "flow_only": {"switched_off": list(FLOW_ONLY), **asdict(run(2, 105.0, 181.4)), "cpu_bound_seconds": 90.7},
+        "flow_only": {"switched_off": list(FLOW_ONLY), **asdict(suite_run(2, 105.0, 181.4)), "cpu_bound_seconds": 90.7},
         "operations": [],
     }
     printed = render(summary)
