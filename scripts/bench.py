@@ -186,18 +186,19 @@ def main(argv: list[str] | None = None) -> int:
     # The same scenarios with and without screenshots: the whole suite, beside the two-worker runs.
     with_shots = statistics.median(run.scenario_seconds_total for run in two)
     without = statistics.median(run.scenario_seconds_total for run in bare)
+    one_run, two_run, flow_run = (median_run(one) if one else None), median_run(two), median_run(flow)
     summary: dict[str, Any] = {
         "date": time.strftime("%Y-%m-%d"), "machine": f"{platform.machine()}, {cores} cores",
         "repeat": options.repeat,
-        "one_worker": asdict(median_run(one)) if one else None,
-        "two_workers": asdict(median_run(two)),
-        "speed_up": round(median_run(one).wall_seconds / median_run(two).wall_seconds, 2) if one else None,
-        "speed_up_ceiling": speed_up_ceiling(cores, median_run(one).cores_busy) if one else None,
+        "one_worker": asdict(one_run) if one_run else None,
+        "two_workers": asdict(two_run),
+        "speed_up": round(one_run.wall_seconds / two_run.wall_seconds, 2) if one_run else None,
+        "speed_up_ceiling": speed_up_ceiling(cores, one_run.cores_busy) if one_run else None,
         "screenshots": {"scenario_seconds_with": round(with_shots, 1),
                         "scenario_seconds_without": round(without, 1),
                         "share_of_scenario_time": round((with_shots - without) / with_shots, 3)},
-        "flow_only": {"switched_off": list(FLOW_ONLY), **asdict(median_run(flow)),
-                      "cpu_bound_seconds": cpu_bound_seconds(median_run(flow).cpu_seconds, cores)},
+        "flow_only": {"switched_off": list(FLOW_ONLY), **asdict(flow_run),
+                      "cpu_bound_seconds": cpu_bound_seconds(flow_run.cpu_seconds, cores)},
         "operations": [asdict(cost) for cost in costs],
         "all_runs": [asdict(run) for run in (*one, *two, *bare, *flow)],
     }
